@@ -1,0 +1,9 @@
+package com.resellerhub.billing.account;
+
+import java.util.Optional;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+public interface AccountUserRepository extends JpaRepository<AccountUser, Long> {
+
+  Optional<AccountUser> findByUserId(String userId);
+}

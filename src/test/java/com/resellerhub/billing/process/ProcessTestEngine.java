@@ -1,0 +1,19 @@
+package com.resellerhub.billing.process;
+
+import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
+
+/**
+ * The in-memory engine of every process test (job executor off, coverage recorded under
+ * {@code target/process-test-coverage}). Use as {@code @RegisterExtension static ProcessEngineCoverageExtension
+ * engine = ProcessTestEngine.extension();}.
+ */
+public final class ProcessTestEngine {
+
+  public static final String CONFIGURATION = "process-test.cfg.xml";
+
+  private ProcessTestEngine() {}
+
+  public static ProcessEngineCoverageExtension extension() {
+    return ProcessEngineCoverageExtension.Companion.builder(CONFIGURATION).build();
+  }
+}

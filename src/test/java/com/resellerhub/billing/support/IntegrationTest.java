@@ -1,0 +1,22 @@
+package com.resellerhub.billing.support;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.ContextConfiguration;
+
+/**
+ * An end-to-end test of the whole application on a real MySQL-compatible database (its own throwaway one), served
+ * on a random port and called over HTTP. Profiles: {@code mysql}, and {@code demo} for the demo users and the
+ * adjustable clock. All integration tests share this one configuration, so one application context (one process
+ * engine) serves them all.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles({"mysql", "demo"})
+@ContextConfiguration(initializers = MySqlTestDatabase.class)
+public @interface IntegrationTest {}
