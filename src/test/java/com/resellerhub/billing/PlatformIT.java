@@ -4,6 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.resellerhub.billing.support.IntegrationTest;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
 import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,6 +42,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
@@ -60,6 +67,13 @@ class PlatformIT {
   @Autowired IdentityService identityService;
   @Autowired ProcessEngineConfiguration engineConfiguration;
   @Value("${billing.it.database}") String database;
+  @LocalServerPort int port;
+  String base;
+
+  @org.junit.jupiter.api.BeforeEach
+  void base() {
+    base = "http://localhost:" + port;
+  }
 
   @AfterEach
   void realTime() {
@@ -214,6 +228,28 @@ class PlatformIT {
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
     assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
     assertThat(response.getBody()).containsEntry("status", 404);
+  }
+
+  @ParameterizedTest(name = "{0} logs in to {1}: {2}")
+  @CsvSource({
+      "manager, tasklist, 200", "manager, cockpit, 403",
+      "analyst, cockpit, 200", "analyst, tasklist, 403",
+      "admin, admin, 200", "customer, tasklist, 403", "erp, cockpit, 403", "manager, tasklist-wrong-password, 401"})
+  void SEC2_webappLoginFollowsTheRole(String user, String app, int status) throws Exception {
+    boolean wrongPassword = app.endsWith("-wrong-password");
+    String webapp = wrongPassword ? app.replace("-wrong-password", "") : app;
+    CookieManager cookies = new CookieManager();
+    HttpClient client = HttpClient.newBuilder().cookieHandler(cookies).build();
+    client.send(HttpRequest.newBuilder(URI.create(base + "/camunda/app/" + webapp + "/default/")).build(),
+        BodyHandlers.discarding());
+    String xsrf = cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
+        .findFirst().orElseThrow().getValue();
+    HttpResponse<String> login = client.send(HttpRequest.newBuilder(
+            URI.create(base + "/camunda/api/admin/auth/user/default/login/" + webapp))
+        .header("Content-Type", "application/x-www-form-urlencoded").header("X-XSRF-TOKEN", xsrf)
+        .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=" + (wrongPassword ? "nope" : user)))
+        .build(), BodyHandlers.ofString());
+    assertThat(login.statusCode()).isEqualTo(status);
   }
 
   @Test

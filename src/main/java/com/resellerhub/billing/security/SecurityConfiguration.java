@@ -14,6 +14,8 @@ import org.springframework.security.config.annotation.web.configuration.EnableWe
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Who may reach what (SEC-1, SEC-2). Three doors:
@@ -34,7 +36,7 @@ public class SecurityConfiguration {
   @Bean
   @Order(1)
   SecurityFilterChain engineRest(HttpSecurity http) throws Exception {
-    return http.securityMatcher("/engine-rest/**")
+    return http.securityMatcher(path("/engine-rest/**"))
         .csrf(AbstractHttpConfigurer::disable)
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         // Authentication is Camunda's filter below; authorization is the engine's own checks.
@@ -45,12 +47,12 @@ public class SecurityConfiguration {
   @Bean
   @Order(2)
   SecurityFilterChain webapps(HttpSecurity http) throws Exception {
-    return http.securityMatcher("/camunda/**", "/")
+    return http.securityMatcher(new org.springframework.security.web.util.matcher.OrRequestMatcher(path("/camunda/**"), path("/")))
         // The webapps have their own CSRF protection and session-based login.
         .csrf(AbstractHttpConfigurer::disable)
         .headers(h -> h.frameOptions(f -> f.sameOrigin()))
         .authorizeHttpRequests(a -> a
-            .requestMatchers("/camunda/api/admin/setup/**").denyAll()
+            .requestMatchers(path("/camunda/api/admin/setup/**")).denyAll()
             .anyRequest().permitAll())
         .build();
   }
@@ -75,6 +77,14 @@ public class SecurityConfiguration {
         .exceptionHandling(e -> e.authenticationEntryPoint(problems.entryPoint())
             .accessDeniedHandler(problems.accessDeniedHandler()))
         .build();
+  }
+
+  /**
+   * Matches the path within the application, whichever servlet serves it: the webapps' API and the engine's REST
+   * API are Jersey servlets, not Spring MVC, so MVC-based matchers would not see them.
+   */
+  private static RequestMatcher path(String pattern) {
+    return PathPatternRequestMatcher.withDefaults().matcher(pattern);
   }
 
   @Bean

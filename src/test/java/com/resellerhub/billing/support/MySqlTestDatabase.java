@@ -44,7 +44,7 @@ public class MySqlTestDatabase implements ApplicationContextInitializer<Configur
     }
 
     public String urlOf(String database) {
-      return url + database + "?sendFractionalSeconds=false&rewriteBatchedStatements=true&connectionTimeZone=UTC"
+      return url + database + "?sendFractionalSeconds=false&nullDatabaseMeansCurrent=true&rewriteBatchedStatements=true&connectionTimeZone=UTC"
           + "&forceConnectionTimeZoneToSession=true&allowPublicKeyRetrieval=true&useSSL=false";
     }
   }
