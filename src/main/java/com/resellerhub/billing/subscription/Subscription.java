@@ -1,0 +1,133 @@
+package com.resellerhub.billing.subscription;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.time.LocalDate;
+
+/**
+ * A plan an account uses, created by a provisioned order: trial or commercial, with its dates. {@code expiresOn} is
+ * the end of the current period; {@code paidUntil} the date up to which it is paid (PREPAY), used by prolongation
+ * orders (PAY-4); {@code gracePeriodDays} how long it keeps working after {@code paidUntil}.
+ */
+@Entity
+@Table(name = "subscription")
+public class Subscription {
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  private Long id;
+
+  @Column(name = "account_id", nullable = false)
+  private Long accountId;
+
+  @Column(name = "plan_id", nullable = false)
+  private Long planId;
+
+  @Column(name = "order_id", nullable = false)
+  private Long orderId;
+
+  @Column(nullable = false)
+  private boolean trial;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false, length = 20)
+  private SubscriptionStatus status;
+
+  @Column(name = "starts_on", nullable = false)
+  private LocalDate startsOn;
+
+  @Column(name = "expires_on", nullable = false)
+  private LocalDate expiresOn;
+
+  @Column(name = "paid_until")
+  private LocalDate paidUntil;
+
+  @Column(name = "auto_renew", nullable = false)
+  private boolean autoRenew;
+
+  @Column(name = "grace_period_days", nullable = false)
+  private int gracePeriodDays;
+
+  @Column(name = "created_at", nullable = false)
+  private Instant createdAt;
+
+  @Version
+  private long version;
+
+  protected Subscription() {}
+
+  Subscription(Long accountId, Long planId, Long orderId, boolean trial, LocalDate startsOn, LocalDate expiresOn,
+      LocalDate paidUntil, boolean autoRenew, int gracePeriodDays, Instant createdAt) {
+    this.accountId = accountId;
+    this.planId = planId;
+    this.orderId = orderId;
+    this.trial = trial;
+    this.status = SubscriptionStatus.ACTIVE;
+    this.startsOn = startsOn;
+    this.expiresOn = expiresOn;
+    this.paidUntil = paidUntil;
+    this.autoRenew = autoRenew;
+    this.gracePeriodDays = gracePeriodDays;
+    this.createdAt = createdAt;
+  }
+
+  void changeStatus(SubscriptionStatus status) {
+    this.status = status;
+  }
+
+  public Long getId() {
+    return id;
+  }
+
+  public Long getAccountId() {
+    return accountId;
+  }
+
+  public Long getPlanId() {
+    return planId;
+  }
+
+  public Long getOrderId() {
+    return orderId;
+  }
+
+  public boolean isTrial() {
+    return trial;
+  }
+
+  public SubscriptionStatus getStatus() {
+    return status;
+  }
+
+  public LocalDate getStartsOn() {
+    return startsOn;
+  }
+
+  public LocalDate getExpiresOn() {
+    return expiresOn;
+  }
+
+  public LocalDate getPaidUntil() {
+    return paidUntil;
+  }
+
+  public boolean isAutoRenew() {
+    return autoRenew;
+  }
+
+  public int getGracePeriodDays() {
+    return gracePeriodDays;
+  }
+
+  public Instant getCreatedAt() {
+    return createdAt;
+  }
+}
