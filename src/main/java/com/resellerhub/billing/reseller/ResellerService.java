@@ -7,8 +7,12 @@ import java.util.Objects;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The reseller this installation runs for, and its settings (RS-1..4). One installation serves one reseller (its
@@ -22,26 +26,39 @@ public class ResellerService {
   private final StoredSettingsRepository settings;
   private final SettingChangeRepository changes;
   private final Clock clock;
+  private final TransactionTemplate ownTransaction;
   private final String code;
   private final String name;
   private final String currency;
 
   public ResellerService(ResellerRepository resellers, StoredSettingsRepository settings,
-      SettingChangeRepository changes, Clock clock, @Value("${billing.reseller.code}") String code,
+      SettingChangeRepository changes, Clock clock, PlatformTransactionManager transactionManager, @Value("${billing.reseller.code}") String code,
       @Value("${billing.reseller.name}") String name, @Value("${billing.reseller.currency}") String currency) {
     this.resellers = resellers;
     this.settings = settings;
     this.changes = changes;
     this.clock = clock;
+    this.ownTransaction = new TransactionTemplate(transactionManager);
+    this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     this.code = code;
     this.name = name;
     this.currency = currency;
   }
 
-  /** The installation's reseller, created on first use. */
+  /**
+   * The installation's reseller, created on first use. The creation runs in its own transaction, so that a caller
+   * in a read-only transaction can be the first.
+   */
   @Transactional
   public Reseller current() {
-    return resellers.findByCode(code).orElseGet(() -> resellers.save(new Reseller(code, name, currency)));
+    return resellers.findByCode(code).orElseGet(() -> {
+      try {
+        ownTransaction.executeWithoutResult(tx -> resellers.save(new Reseller(code, name, currency)));
+      } catch (DataIntegrityViolationException concurrentlyCreated) {
+        // another request created it first
+      }
+      return resellers.findByCode(code).orElseThrow();
+    });
   }
 
   /** The current reseller's settings (RS-1..4); a reseller that never saved any has the defaults. */
@@ -74,8 +91,16 @@ public class ResellerService {
     return changes.findByResellerIdOrderByIdDesc(current().getId(), pageable);
   }
 
+  /** The settings row, created with the defaults in its own transaction when missing. */
   private StoredSettings stored(Long resellerId) {
-    return settings.findById(resellerId).orElseGet(() -> settings.save(new StoredSettings(resellerId)));
+    return settings.findById(resellerId).orElseGet(() -> {
+      try {
+        ownTransaction.executeWithoutResult(tx -> settings.save(new StoredSettings(resellerId)));
+      } catch (DataIntegrityViolationException concurrentlyCreated) {
+        // another request created it first
+      }
+      return settings.findById(resellerId).orElseThrow();
+    });
   }
 
   /** {setting, old, new} for each setting that differs. */

@@ -24,7 +24,7 @@ final class AccountApi {
 
   private static final AtomicInteger SEQ = new AtomicInteger();
   static final List<String> COUNTED = List.of("account", "account_user", "account_attribute", "account_event",
-      "password_setup_token", "act_id_user", "act_id_membership");
+      "password_setup_token", "ACT_ID_USER", "ACT_ID_MEMBERSHIP");
 
   final TestRestTemplate http;
   final JdbcTemplate jdbc;

@@ -173,7 +173,7 @@ class AccountBadInputIT {
     Map<String, Long> before = api.counts();
     api.created(api.companyRequest());
     assertThat(api.counts().get("account")).isEqualTo(before.get("account") + 1);
-    assertThat(api.counts().get("act_id_user")).isEqualTo(before.get("act_id_user") + 1);
+    assertThat(api.counts().get("ACT_ID_USER")).isEqualTo(before.get("ACT_ID_USER") + 1);
   }
 
   @Test
