@@ -1,17 +1,28 @@
 package com.resellerhub.billing.account;
 
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.MapKeyColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Map;
+import java.util.TreeMap;
 
-/** A customer of a reseller. */
+/**
+ * A customer of a reseller (ACC-1..11). Reference data (type, service rule, manager) is kept by id. State changes go
+ * through {@link AccountService}, which also writes the event log.
+ */
 @Entity
 @Table(name = "account")
 public class Account {
@@ -23,6 +34,7 @@ public class Account {
   @Column(name = "reseller_id", nullable = false)
   private Long resellerId;
 
+  /** Display name: the company name, or the signatory's full name for a private person. */
   @Column(nullable = false, length = 200)
   private String name;
 
@@ -33,16 +45,126 @@ public class Account {
   @Column(name = "created_at", nullable = false)
   private Instant createdAt;
 
+  @Column(name = "created_by", length = 64)
+  private String createdBy;
+
+  @Column(name = "account_type_id")
+  private Long accountTypeId;
+
+  @Column(name = "service_rule_id")
+  private Long serviceRuleId;
+
+  @Column(name = "manager_id")
+  private Long managerId;
+
+  @Column(name = "company_name", length = 200)
+  private String companyName;
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "postpay_permission", nullable = false, length = 16)
+  private PostpayPermission postpayPermission = PostpayPermission.APPROVED;
+
+  @Column(name = "credit_limit", nullable = false, precision = 19, scale = 4)
+  private BigDecimal creditLimit = BigDecimal.ZERO;
+
+  @Column(name = "contact_address", length = 500)
+  private String contactAddress;
+
+  @Column(name = "contact_country", length = 2)
+  private String contactCountry;
+
+  @Column(name = "contact_region", length = 100)
+  private String contactRegion;
+
+  @Column(name = "contact_phone", length = 32)
+  private String contactPhone;
+
+  @Column(name = "contact_email", length = 254)
+  private String contactEmail;
+
+  @Column(name = "signatory_first_name", length = 100)
+  private String signatoryFirstName;
+
+  @Column(name = "signatory_middle_name", length = 100)
+  private String signatoryMiddleName;
+
+  @Column(name = "signatory_last_name", length = 100)
+  private String signatoryLastName;
+
+  @Column(name = "signatory_email", length = 254)
+  private String signatoryEmail;
+
+  @Column(name = "terms_accepted_at")
+  private Instant termsAcceptedAt;
+
+  @Column(name = "terms_accepted_by", length = 64)
+  private String termsAcceptedBy;
+
+  @ElementCollection(fetch = FetchType.EAGER)
+  @CollectionTable(name = "account_attribute", joinColumns = @JoinColumn(name = "account_id"))
+  @MapKeyColumn(name = "attr_name", length = 64)
+  @Column(name = "attr_value", nullable = false, length = 500)
+  private Map<String, String> extraAttributes = new TreeMap<>();
+
   @Version
   private long version;
 
   protected Account() {}
 
+  /** A bare account (no type, contacts, ...): for tests and data created before issue 3. */
   public Account(Long resellerId, String name, Instant createdAt) {
     this.resellerId = resellerId;
     this.name = name;
     this.status = AccountStatus.ACTIVE;
     this.createdAt = createdAt;
+  }
+
+  /** A new account as the operator API creates it: ACTIVE (ACC-10). */
+  Account(Long resellerId, String name, Instant createdAt, String createdBy, AccountType type, ServiceRule rule,
+      Manager manager, String companyName, PostpayPermission permission) {
+    this(resellerId, name, createdAt);
+    this.createdBy = createdBy;
+    this.accountTypeId = type.getId();
+    this.serviceRuleId = rule.getId();
+    this.managerId = manager == null ? null : manager.getId();
+    this.companyName = companyName;
+    this.postpayPermission = permission;
+  }
+
+  void contacts(String address, String country, String region, String phone, String email) {
+    this.contactAddress = address;
+    this.contactCountry = country;
+    this.contactRegion = region;
+    this.contactPhone = phone;
+    this.contactEmail = email;
+  }
+
+  void signatory(String firstName, String middleName, String lastName, String email) {
+    this.signatoryFirstName = firstName;
+    this.signatoryMiddleName = middleName;
+    this.signatoryLastName = lastName;
+    this.signatoryEmail = email;
+  }
+
+  void extraAttributes(Map<String, String> values) {
+    this.extraAttributes = new TreeMap<>(values);
+  }
+
+  void acceptTerms(Instant at, String by) {
+    this.termsAcceptedAt = at;
+    this.termsAcceptedBy = by;
+  }
+
+  void permission(PostpayPermission permission) {
+    this.postpayPermission = permission;
+  }
+
+  void status(AccountStatus status) {
+    this.status = status;
+  }
+
+  void creditLimit(BigDecimal creditLimit) {
+    this.creditLimit = creditLimit;
   }
 
   public Long getId() {
@@ -63,5 +185,85 @@ public class Account {
 
   public Instant getCreatedAt() {
     return createdAt;
+  }
+
+  public String getCreatedBy() {
+    return createdBy;
+  }
+
+  public Long getAccountTypeId() {
+    return accountTypeId;
+  }
+
+  public Long getServiceRuleId() {
+    return serviceRuleId;
+  }
+
+  public Long getManagerId() {
+    return managerId;
+  }
+
+  public String getCompanyName() {
+    return companyName;
+  }
+
+  public PostpayPermission getPostpayPermission() {
+    return postpayPermission;
+  }
+
+  public BigDecimal getCreditLimit() {
+    return creditLimit;
+  }
+
+  public String getContactAddress() {
+    return contactAddress;
+  }
+
+  public String getContactCountry() {
+    return contactCountry;
+  }
+
+  public String getContactRegion() {
+    return contactRegion;
+  }
+
+  public String getContactPhone() {
+    return contactPhone;
+  }
+
+  public String getContactEmail() {
+    return contactEmail;
+  }
+
+  public String getSignatoryFirstName() {
+    return signatoryFirstName;
+  }
+
+  public String getSignatoryMiddleName() {
+    return signatoryMiddleName;
+  }
+
+  public String getSignatoryLastName() {
+    return signatoryLastName;
+  }
+
+  public String getSignatoryEmail() {
+    return signatoryEmail;
+  }
+
+  public Instant getTermsAcceptedAt() {
+    return termsAcceptedAt;
+  }
+
+  public String getTermsAcceptedBy() {
+    return termsAcceptedBy;
+  }
+
+  public boolean isTermsAccepted() {
+    return termsAcceptedAt != null;
+  }
+
+  public Map<String, String> getExtraAttributes() {
+    return Map.copyOf(extraAttributes);
   }
 }

@@ -11,12 +11,12 @@ import org.springframework.test.context.ContextConfiguration;
 /**
  * An end-to-end test of the whole application on a real MySQL-compatible database (its own throwaway one), served
  * on a random port and called over HTTP. Profiles: {@code mysql}, and {@code demo} for the demo users and the
- * adjustable clock. All integration tests share this one configuration, so one application context (one process
+ * adjustable clock. Mail goes to an in-process SMTP server ({@link TestMailServer}). All integration tests share this one configuration, so one application context (one process
  * engine) serves them all.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({"mysql", "demo"})
-@ContextConfiguration(initializers = MySqlTestDatabase.class)
+@ContextConfiguration(initializers = {MySqlTestDatabase.class, TestMailServer.class})
 public @interface IntegrationTest {}

@@ -1,0 +1,114 @@
+package com.resellerhub.billing.account;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.resellerhub.billing.reseller.ResellerService;
+import com.resellerhub.billing.reseller.ResellerSettings;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.springframework.data.domain.Page;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The JSON shapes of accounts in the operator and customer APIs. */
+@Component
+public class AccountViews {
+
+  public record Ref(Long id, String name) {}
+
+  public record Contacts(String address, String country, String region, String phone, String email) {}
+
+  public record Signatory(String firstName, String middleName, String lastName, String email) {}
+
+  public record Terms(boolean required, boolean accepted, Instant acceptedAt, String acceptedBy) {}
+
+  /** A line of the operator list; {@code postpayPermission} only when the reseller is in MANUAL mode (ACC-10). */
+  public record Summary(Long id, String name, String companyName, AccountStatus status,
+      @JsonInclude(JsonInclude.Include.NON_NULL) PostpayPermission postpayPermission, Ref accountType, Ref manager,
+      String ownerUserId, Instant createdAt) {}
+
+  public record Details(Long id, String name, String companyName, AccountStatus status,
+      @JsonInclude(JsonInclude.Include.NON_NULL) PostpayPermission postpayPermission, Ref accountType,
+      Ref serviceRule, Ref manager, AccountService.OwnerInfo owner, Contacts contacts, Signatory signatory,
+      Map<String, String> extraAttributes, Terms terms, BigDecimal creditLimit, Instant createdAt,
+      String createdBy) {}
+
+  public record Event(Long id, AccountEventType type, String actor, Instant occurredAt, boolean customerVisible,
+      String detail) {}
+
+  public record CustomerEvent(Long id, AccountEventType type, String actor, Instant occurredAt, String detail) {}
+
+  public record PageOf<T>(List<T> content, int page, int size, long totalElements, int totalPages) {
+    static <S, T> PageOf<T> of(Page<S> page, java.util.function.Function<S, T> mapper) {
+      return new PageOf<>(page.getContent().stream().map(mapper).toList(), page.getNumber(), page.getSize(),
+          page.getTotalElements(), page.getTotalPages());
+    }
+  }
+
+  private final ReferenceDataService referenceData;
+  private final AccountService accounts;
+  private final ResellerService resellers;
+
+  AccountViews(ReferenceDataService referenceData, AccountService accounts, ResellerService resellers) {
+    this.referenceData = referenceData;
+    this.accounts = accounts;
+    this.resellers = resellers;
+  }
+
+  @Transactional(readOnly = true)
+  public Summary summary(Account a, ResellerSettings settings) {
+    return new Summary(a.getId(), a.getName(), a.getCompanyName(), a.getStatus(),
+        settings.manualPostpayApproval() ? a.getPostpayPermission() : null, type(a), manager(a),
+        accounts.ownerOf(a.getId()).orElse(null), a.getCreatedAt());
+  }
+
+  /** The operator's view: DECLINED shows as DECLINED. */
+  @Transactional(readOnly = true)
+  public Details operatorDetails(Account a) {
+    ResellerSettings settings = resellers.settings();
+    return details(a, settings, settings.manualPostpayApproval() ? a.getPostpayPermission() : null);
+  }
+
+  /** The customer's view: a DECLINED account reads as UNDER_REVIEW (PP-5). */
+  @Transactional(readOnly = true)
+  public Details customerDetails(Account a) {
+    ResellerSettings settings = resellers.settings();
+    PostpayPermission p = a.getPostpayPermission() == PostpayPermission.DECLINED
+        ? PostpayPermission.UNDER_REVIEW : a.getPostpayPermission();
+    return details(a, settings, settings.manualPostpayApproval() ? p : null);
+  }
+
+  private Details details(Account a, ResellerSettings settings, PostpayPermission shown) {
+    return new Details(a.getId(), a.getName(), a.getCompanyName(), a.getStatus(), shown, type(a),
+        a.getServiceRuleId() == null ? null : referenceData.serviceRule(a.getServiceRuleId())
+            .map(r -> new Ref(r.getId(), r.getName())).orElse(null),
+        manager(a), accounts.ownerInfo(a.getId()).orElse(null),
+        new Contacts(a.getContactAddress(), a.getContactCountry(), a.getContactRegion(), a.getContactPhone(),
+            a.getContactEmail()),
+        new Signatory(a.getSignatoryFirstName(), a.getSignatoryMiddleName(), a.getSignatoryLastName(),
+            a.getSignatoryEmail()),
+        new java.util.TreeMap<>(a.getExtraAttributes()),
+        new Terms(settings.termsAcceptanceRequired(), a.isTermsAccepted(), a.getTermsAcceptedAt(),
+            a.getTermsAcceptedBy()),
+        a.getCreditLimit(), a.getCreatedAt(), a.getCreatedBy());
+  }
+
+  private Ref type(Account a) {
+    return a.getAccountTypeId() == null ? null : referenceData.accountType(a.getAccountTypeId())
+        .map(t -> new Ref(t.getId(), t.getName())).orElse(null);
+  }
+
+  private Ref manager(Account a) {
+    return a.getManagerId() == null ? null : referenceData.manager(a.getManagerId())
+        .map(m -> new Ref(m.getId(), m.getName())).orElse(null);
+  }
+
+  static Event event(AccountEvent e) {
+    return new Event(e.getId(), e.getType(), e.getActor(), e.getOccurredAt(), e.isCustomerVisible(), e.getDetail());
+  }
+
+  static CustomerEvent customerEvent(AccountEvent e) {
+    return new CustomerEvent(e.getId(), e.getType(), e.getActor(), e.getOccurredAt(), e.getDetail());
+  }
+}

@@ -1,0 +1,6 @@
+package com.resellerhub.billing.account;
+
+public enum ManagerStatus {
+  ACTIVE,
+  INACTIVE
+}
