@@ -24,6 +24,7 @@ import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
@@ -82,13 +83,22 @@ class PostpayApprovalDeploymentIT {
           .satisfies(t -> assertThat(t).containsEntry("name", "Review postpay permission"));
       String taskId = (String) tasks.getBody().get(0).get("id");
 
-      ResponseEntity<String> refused = http.withBasicAuth("manager", "manager").exchange(
-          "/engine-rest/task/" + taskId + "/complete", HttpMethod.POST,
-          json(Map.of("variables", Map.of(APPROVED, Map.of("value", false), DECLINE_REASON, Map.of("value", " ")))),
-          String.class);
+      for (String action : List.of("complete", "submit-form")) {
+        ResponseEntity<Map<String, Object>> refused = http.withBasicAuth("manager", "manager").exchange(
+            "/engine-rest/task/" + taskId + "/" + action, HttpMethod.POST,
+            json(Map.of("variables", Map.of(APPROVED, Map.of("value", false), DECLINE_REASON, Map.of("value", " ")))),
+            new ParameterizedTypeReference<>() {});
 
-      assertThat(refused.getStatusCode().isError()).isTrue();
-      assertThat(refused.getBody()).contains("PP-5");
+        assertThat(refused.getStatusCode()).as(action).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(refused.getBody()).containsEntry("type", "FormFieldValidationException");
+        assertThat((String) refused.getBody().get("message")).startsWith("PP-5: a decline needs a reason");
+      }
+      ResponseEntity<Map<String, Object>> unknownTask = http.withBasicAuth("manager", "manager").exchange(
+          "/engine-rest/task/no-such-task/complete", HttpMethod.POST, json(Map.of()),
+          new ParameterizedTypeReference<>() {});
+      assertThat(unknownTask.getStatusCode()).as("other errors as Camunda documents them")
+          .isEqualTo(HttpStatus.INTERNAL_SERVER_ERROR);
+      assertThat((String) unknownTask.getBody().get("message")).startsWith("Cannot complete task no-such-task");
       Task open = taskService.createTaskQuery().taskId(taskId).singleResult();
       assertThat(open).as("the task stays open").isNotNull();
       assertThat(runtimeService.getVariable(instance.getId(), APPROVED)).isNull();
