@@ -16,4 +16,10 @@ public final class ProcessTestEngine {
   public static ProcessEngineCoverageExtension extension() {
     return ProcessEngineCoverageExtension.Companion.builder(CONFIGURATION).build();
   }
+
+  /** The same engine, and the test class fails unless its tests together cover at least this share (0..1). */
+  public static ProcessEngineCoverageExtension extensionRequiringCoverage(double minimum) {
+    return ProcessEngineCoverageExtension.Companion.builder(CONFIGURATION).assertClassCoverageAtLeast(minimum)
+        .build();
+  }
 }
