@@ -21,5 +21,7 @@ public enum AccountEventType {
   PROMISED_PAYMENT_ENDED,
   CREDIT_LIMIT_CHANGED,
   BLOCKED,
-  UNBLOCKED
+  UNBLOCKED,
+  /** An open postpay review was not completed in time (PP-10). */
+  APPROVAL_ESCALATED
 }

@@ -1,5 +1,6 @@
 package com.resellerhub.billing.ledger;
 
+import com.resellerhub.billing.reseller.ResellerService;
 import com.resellerhub.billing.web.ConflictException;
 import com.resellerhub.billing.web.NotFoundException;
 import java.math.BigDecimal;
@@ -34,19 +35,21 @@ public class BalanceService {
   /** The outcome: the entry, and whether it had already been recorded under the same key. */
   public record Recorded(LedgerEntry entry, boolean replayed) {}
 
-  /** Balance and credit limit of an account. */
+  /** Balance and credit limit of an account (zero for an account whose ledger is not opened yet). */
   public record Balance(Long accountId, String currency, BigDecimal balance, BigDecimal creditLimit,
       BigDecimal available) {}
 
   private final LedgerAccountRepository ledgerAccounts;
   private final LedgerEntryRepository entries;
+  private final ResellerService resellers;
   private final Clock clock;
   private final TransactionTemplate newTransaction;
 
-  public BalanceService(LedgerAccountRepository ledgerAccounts, LedgerEntryRepository entries, Clock clock,
-      PlatformTransactionManager transactionManager) {
+  public BalanceService(LedgerAccountRepository ledgerAccounts, LedgerEntryRepository entries,
+      ResellerService resellers, Clock clock, PlatformTransactionManager transactionManager) {
     this.ledgerAccounts = ledgerAccounts;
     this.entries = entries;
+    this.resellers = resellers;
     this.clock = clock;
     this.newTransaction = new TransactionTemplate(transactionManager);
     this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -71,8 +74,12 @@ public class BalanceService {
   @Transactional
   public Recorded record(Long accountId, Movement movement) {
     Objects.requireNonNull(accountId, "accountId");
-    LedgerAccount account = ledgerAccounts.lock(accountId)
-        .orElseThrow(() -> new NotFoundException("Ledger of account", accountId));
+    Optional<LedgerAccount> locked = ledgerAccounts.lock(accountId);
+    if (locked.isEmpty()) {
+      open(accountId, resellers.current().getCurrency());
+      locked = ledgerAccounts.lock(accountId);
+    }
+    LedgerAccount account = locked.orElseThrow(() -> new NotFoundException("Account", accountId));
     Optional<LedgerEntry> existing = entries.findByIdempotencyKey(movement.idempotencyKey());
     if (existing.isPresent()) {
       return new Recorded(sameMovementOrRefuse(existing.get(), accountId, movement), true);
@@ -103,10 +110,12 @@ public class BalanceService {
 
   @Transactional(readOnly = true)
   public Balance balance(Long accountId) {
-    LedgerAccount account = ledgerAccounts.findById(accountId)
-        .orElseThrow(() -> new NotFoundException("Ledger of account", accountId));
-    return new Balance(accountId, account.getCurrency(), account.getBalance(), account.getCreditLimit(),
-        account.available());
+    return ledgerAccounts.findById(accountId)
+        .map(a -> new Balance(accountId, a.getCurrency(), a.getBalance(), a.getCreditLimit(), a.available()))
+        .orElseGet(() -> {
+          BigDecimal zero = Money.of(BigDecimal.ZERO);
+          return new Balance(accountId, resellers.current().getCurrency(), zero, zero, zero);
+        });
   }
 
   @Transactional(readOnly = true)

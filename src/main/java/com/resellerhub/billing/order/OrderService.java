@@ -1,0 +1,179 @@
+package com.resellerhub.billing.order;
+
+import com.resellerhub.billing.account.Account;
+import com.resellerhub.billing.account.AccountEventLog;
+import com.resellerhub.billing.account.AccountEventType;
+import com.resellerhub.billing.account.AccountService;
+import com.resellerhub.billing.account.AccountStatus;
+import com.resellerhub.billing.account.PostpayPermission;
+import com.resellerhub.billing.catalog.Plan;
+import com.resellerhub.billing.catalog.PlanService;
+import com.resellerhub.billing.reseller.ResellerService;
+import com.resellerhub.billing.reseller.ResellerSettings;
+import com.resellerhub.billing.subscription.Subscription;
+import com.resellerhub.billing.subscription.SubscriptionService;
+import com.resellerhub.billing.web.BusinessRuleException;
+import com.resellerhub.billing.web.NotFoundException;
+import java.time.Clock;
+import java.time.Period;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Placing and provisioning orders, and the postpay rules (PP-2..PP-9) for both APIs.
+ *
+ * <p>Placing an order locks the account row first, so concurrent orders of one account are decided one after
+ * another: of 50 concurrent first orders of a NOT_VERIFIED account one goes PENDING_APPROVAL and starts the review,
+ * the other 49 find the account UNDER_REVIEW and are refused (PP-6).
+ */
+@Service
+public class OrderService {
+
+  private static final Logger log = LoggerFactory.getLogger(OrderService.class);
+
+  /** What to order: a plan, trial or commercial, by whom and through which API. */
+  public record PlaceOrder(long accountId, long planId, boolean trial, String actor, OrderChannel channel) {}
+
+  private final OrderRepository orders;
+  private final AccountService accounts;
+  private final AccountEventLog eventLog;
+  private final PlanService plans;
+  private final ResellerService resellers;
+  private final SubscriptionService subscriptions;
+  private final PostpayReviews reviews;
+  private final Clock clock;
+
+  public OrderService(OrderRepository orders, AccountService accounts, AccountEventLog eventLog, PlanService plans,
+      ResellerService resellers, SubscriptionService subscriptions, PostpayReviews reviews, Clock clock) {
+    this.orders = orders;
+    this.accounts = accounts;
+    this.eventLog = eventLog;
+    this.plans = plans;
+    this.resellers = resellers;
+    this.subscriptions = subscriptions;
+    this.reviews = reviews;
+    this.clock = clock;
+  }
+
+  @Transactional
+  public Order place(PlaceOrder request) {
+    Account account = accounts.lock(request.accountId());
+    if (account.getStatus() != AccountStatus.ACTIVE) {
+      throw new BusinessRuleException("account-not-active", "accountId",
+          "Account " + account.getId() + " is " + account.getStatus() + " and cannot place orders");
+    }
+    accounts.requireTermsAccepted(account.getId());
+    Plan plan = plans.find(request.planId()).filter(Plan::isActive)
+        .filter(p -> p.getResellerId().equals(account.getResellerId()))
+        .orElseThrow(() -> new BusinessRuleException("unknown-plan", "planId",
+            "planId " + request.planId() + " is not an active plan"));
+    if (request.trial() && !plan.isTrialAvailable()) {
+      throw new BusinessRuleException("trial-not-available", "trial", "Plan " + plan.getCode() + " has no trial");
+    }
+
+    ResellerSettings settings = resellers.settings();
+    boolean needsPermission = PostpayRule.needsPermission(settings.postpayApproval(),
+        settings.postpayApprovalAppliesTo(), plan.getBillingModel(), request.trial());
+    Order order = orders.save(new Order(account.getId(), plan.getId(), OrderType.NEW, request.trial(),
+        needsPermission, request.trial() ? java.math.BigDecimal.ZERO.setScale(4) : plan.getPrice(),
+        plan.getCurrency(), request.actor(), request.channel(), clock.instant()));
+    eventLog.record(account.getId(), AccountEventType.ORDER_PLACED, request.actor(), true,
+        "Order " + order.getId() + ": " + plan.getName() + (request.trial() ? " (trial)" : "")
+            + " via " + request.channel());
+
+    if (needsPermission) {
+      PostpayPermission permission = account.getPostpayPermission();
+      switch (permission) {
+        case APPROVED -> provision(order, plan);
+        case NOT_VERIFIED -> {
+          accounts.markUnderReview(account.getId(), request.actor(),
+              "First postpaid order " + order.getId() + " waits for a manager's approval");
+          reviews.requestReview(account.getId(), order.getId());
+          log.info("Order {} of account {} waits for postpay approval", order.getId(), account.getId());
+        }
+        case UNDER_REVIEW, DECLINED -> throw refusedWhileUnderReview(account, request.channel());
+      }
+    } else {
+      provision(order, plan);
+    }
+    return order;
+  }
+
+  /**
+   * PP-6. Through the customer API a DECLINED account reads as under review (PP-5), so the refusal says the same to
+   * the customer; the operator API names the decline.
+   */
+  private static BusinessRuleException refusedWhileUnderReview(Account account, OrderChannel channel) {
+    boolean declined = account.getPostpayPermission() == PostpayPermission.DECLINED;
+    String detail = declined && channel == OrderChannel.OPERATOR_API
+        ? "Account " + account.getId() + " was declined postpay permission; it cannot order postpaid subscriptions"
+            + " that need permission. The decision is final: contact support"
+        : "Account " + account.getId() + " is under review by a manager; postpaid subscriptions that need"
+            + " permission can be ordered once the review is approved";
+    return new BusinessRuleException("PP-6", "planId", detail);
+  }
+
+  /** PP-4: provisions every order of the account waiting for approval and records the approver. Idempotent. */
+  @Transactional
+  public List<Order> approvePending(long accountId, String approver) {
+    List<Order> pending = orders.findByAccountIdAndStatusOrderByIdAsc(accountId, OrderStatus.PENDING_APPROVAL);
+    for (Order order : pending) {
+      order.approvedBy(approver, clock.instant());
+      provision(order, plans.get(order.getPlanId()));
+    }
+    return pending;
+  }
+
+  /** PP-5: cancels every order of the account waiting for approval with the decline's reason. Idempotent. */
+  @Transactional
+  public List<Order> cancelPending(long accountId, String decidedBy, String reason) {
+    List<Order> pending = orders.findByAccountIdAndStatusOrderByIdAsc(accountId, OrderStatus.PENDING_APPROVAL);
+    for (Order order : pending) {
+      order.cancelled(reason, true, clock.instant());
+      // The customer keeps seeing the order as waiting for review (PP-5): this entry is the operator's only.
+      eventLog.record(accountId, AccountEventType.ORDER_CANCELLED, decidedBy, false,
+          "Order " + order.getId() + " cancelled: postpay permission declined: " + reason);
+    }
+    return pending;
+  }
+
+  private void provision(Order order, Plan plan) {
+    Period period = order.isTrial() ? Period.ofDays(plan.getTrialDays() == null ? 30 : plan.getTrialDays())
+        : plan.getPeriod();
+    Subscription subscription = subscriptions.open(new SubscriptionService.NewSubscription(order.getAccountId(),
+        plan.getId(), order.getId(), order.isTrial(), period, !plan.isPostpaid(), 0));
+    order.provisioned(subscription.getId(), clock.instant());
+    eventLog.record(order.getAccountId(), AccountEventType.ORDER_PROVISIONED,
+        order.getApprovedBy() != null ? order.getApprovedBy() : order.getCreatedBy(), true,
+        "Order " + order.getId() + " provisioned: subscription " + subscription.getId() + " until "
+            + subscription.getExpiresOn());
+  }
+
+  @Transactional(readOnly = true)
+  public Order get(long id) {
+    return orders.findById(id).orElseThrow(() -> new NotFoundException("Order", id));
+  }
+
+  /** The account's order, or 404 when it belongs to another account (a customer sees only its own). */
+  @Transactional(readOnly = true)
+  public Order getOfAccount(long accountId, long orderId) {
+    return orders.findById(orderId).filter(o -> o.getAccountId() == accountId)
+        .orElseThrow(() -> new NotFoundException("Order", orderId));
+  }
+
+  @Transactional(readOnly = true)
+  public Page<Order> ofAccount(long accountId, Pageable pageable) {
+    accounts.get(accountId);
+    return orders.findByAccountIdOrderByIdDesc(accountId, pageable);
+  }
+
+  @Transactional(readOnly = true)
+  public Page<Order> list(OrderStatus status, Pageable pageable) {
+    return status == null ? orders.findAllByOrderByIdDesc(pageable) : orders.findByStatusOrderByIdDesc(status, pageable);
+  }
+}

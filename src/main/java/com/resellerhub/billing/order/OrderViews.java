@@ -1,0 +1,54 @@
+package com.resellerhub.billing.order;
+
+import com.resellerhub.billing.catalog.Plan;
+import com.resellerhub.billing.catalog.PlanService;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.data.domain.Page;
+import org.springframework.stereotype.Component;
+
+/** What the APIs show of an order. The customer API masks a decline (PP-5). */
+@Component
+public class OrderViews {
+
+  public record OrderView(Long id, Long accountId, Long planId, String planName, OrderType type, boolean trial,
+      OrderStatus status, BigDecimal price, String currency, String createdBy, OrderChannel createdVia,
+      String approvedBy, Instant approvedAt, String cancelReason, Long subscriptionId, Instant createdAt,
+      Instant provisionedAt, Instant cancelledAt) {}
+
+  public record CustomerOrderView(Long id, Long planId, String planName, OrderType type, boolean trial,
+      OrderStatus status, BigDecimal price, String currency, Long subscriptionId, Instant createdAt,
+      Instant provisionedAt) {}
+
+  public record PageOf<T>(List<T> content, int page, int size, long totalElements, int totalPages) {
+    static <S, T> PageOf<T> of(Page<S> page, java.util.function.Function<S, T> map) {
+      return new PageOf<>(page.getContent().stream().map(map).toList(), page.getNumber(), page.getSize(),
+          page.getTotalElements(), page.getTotalPages());
+    }
+  }
+
+  private final PlanService plans;
+
+  public OrderViews(PlanService plans) {
+    this.plans = plans;
+  }
+
+  public OrderView operator(Order o) {
+    return new OrderView(o.getId(), o.getAccountId(), o.getPlanId(), planName(o), o.getType(), o.isTrial(),
+        o.getStatus(), o.getPrice(), o.getCurrency(), o.getCreatedBy(), o.getCreatedVia(), o.getApprovedBy(),
+        o.getApprovedAt(), o.getCancelReason(), o.getSubscriptionId(), o.getCreatedAt(), o.getProvisionedAt(),
+        o.getCancelledAt());
+  }
+
+  /** An order cancelled by a postpay decline still reads as waiting for approval (PP-5). */
+  public CustomerOrderView customer(Order o) {
+    OrderStatus status = o.isCancelledByDecline() ? OrderStatus.PENDING_APPROVAL : o.getStatus();
+    return new CustomerOrderView(o.getId(), o.getPlanId(), planName(o), o.getType(), o.isTrial(), status,
+        o.getPrice(), o.getCurrency(), o.getSubscriptionId(), o.getCreatedAt(), o.getProvisionedAt());
+  }
+
+  private String planName(Order o) {
+    return plans.find(o.getPlanId()).map(Plan::getName).orElse(null);
+  }
+}

@@ -1,0 +1,11 @@
+package com.resellerhub.billing.order;
+
+/**
+ * Asks a manager to review an account's postpay permission (PP-3): implemented by the Camunda glue, which starts
+ * the postpay-approval process, so this feature does not depend on the engine. Called inside the order's
+ * transaction: a rolled-back order leaves no process behind.
+ */
+public interface PostpayReviews {
+
+  void requestReview(long accountId, long orderId);
+}
