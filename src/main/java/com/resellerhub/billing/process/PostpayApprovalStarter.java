@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
  * Starts the postpay-approval process of an account (PP-3): business key = account id, variables {@code accountId},
  * {@code orderId} and the {@link ReviewFacts} the form shows. Only the order service calls it.
  *
- * <p>Idempotent per account: when the account already has an active instance, that one is returned and nothing
+ * <p>Idempotent per account: when the account already has a running instance, that one is returned and nothing
  * starts. This check is not safe against two concurrent first orders of one account; the caller serialises them
  * (for example by locking the account row in the transaction that accepts the order as PENDING_APPROVAL and sets the
  * account UNDER_REVIEW, and starting the process only when it made that change). The engine joins the caller's
@@ -31,9 +31,9 @@ public class PostpayApprovalStarter {
     this.runtimeService = runtimeService;
   }
 
-  /** The account's active approval, started now for {@code orderId} unless one is already running. */
+  /** The account's running approval, started now for {@code orderId} unless one is already running. */
   public ProcessInstance start(long accountId, long orderId, ReviewFacts facts) {
-    ProcessInstance running = active(accountId);
+    ProcessInstance running = running(accountId);
     if (running != null) {
       log.info("Postpay approval of account {} is already running ({}); order {} waits for it", accountId,
           running.getId(), orderId);
@@ -48,9 +48,9 @@ public class PostpayApprovalStarter {
     return started;
   }
 
-  /** The account's active approval process, or {@code null}. */
-  public ProcessInstance active(long accountId) {
+  /** The account's running (not ended, possibly suspended) approval process, or {@code null}. */
+  public ProcessInstance running(long accountId) {
     return runtimeService.createProcessInstanceQuery().processDefinitionKey(PostpayApproval.PROCESS_KEY)
-        .processInstanceBusinessKey(String.valueOf(accountId)).active().singleResult();
+        .processInstanceBusinessKey(String.valueOf(accountId)).singleResult();
   }
 }

@@ -110,8 +110,12 @@ class PostpayApprovalProcessTest {
 
     assertThat(second.getId()).isEqualTo(first.getId());
     assertThat(runtimeService().createProcessInstanceQuery().processInstanceBusinessKey("42").count()).isEqualTo(1);
-    assertThat(starter.active(ACCOUNT).getId()).isEqualTo(first.getId());
-    assertThat(starter.active(ACCOUNT + 1)).isNull();
+    assertThat(starter.running(ACCOUNT).getId()).isEqualTo(first.getId());
+    assertThat(starter.running(ACCOUNT + 1)).isNull();
+
+    runtimeService().suspendProcessInstanceById(first.getId());
+    assertThat(starter.start(ACCOUNT, ORDER + 2, facts()).getId()).as("a suspended review still counts")
+        .isEqualTo(first.getId());
   }
 
   @Test
