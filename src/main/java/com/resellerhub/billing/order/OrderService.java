@@ -93,7 +93,7 @@ public class OrderService {
         case NOT_VERIFIED -> {
           accounts.markUnderReview(account.getId(), request.actor(),
               "First postpaid order " + order.getId() + " waits for a manager's approval");
-          reviews.requestReview(account.getId(), order.getId());
+          reviews.requestReview(order);
           log.info("Order {} of account {} waits for postpay approval", order.getId(), account.getId());
         }
         case UNDER_REVIEW, DECLINED -> throw refusedWhileUnderReview(account, request.channel());

@@ -7,5 +7,5 @@ package com.resellerhub.billing.order;
  */
 public interface PostpayReviews {
 
-  void requestReview(long accountId, long orderId);
+  void requestReview(Order order);
 }

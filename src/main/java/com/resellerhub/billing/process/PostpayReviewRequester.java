@@ -9,7 +9,6 @@ import com.resellerhub.billing.catalog.Plan;
 import com.resellerhub.billing.catalog.PlanService;
 import com.resellerhub.billing.ledger.BalanceService;
 import com.resellerhub.billing.order.Order;
-import com.resellerhub.billing.order.OrderService;
 import com.resellerhub.billing.order.PostpayReviews;
 import java.time.Clock;
 import java.time.Duration;
@@ -25,27 +24,26 @@ public class PostpayReviewRequester implements PostpayReviews {
   private final PostpayApprovalStarter starter;
   private final AccountService accounts;
   private final ReferenceDataService referenceData;
-  private final OrderService orders;
   private final PlanService plans;
   private final BalanceService balances;
   private final Clock clock;
 
   public PostpayReviewRequester(PostpayApprovalStarter starter, AccountService accounts,
-      ReferenceDataService referenceData, OrderService orders, PlanService plans, BalanceService balances,
+      ReferenceDataService referenceData, PlanService plans, BalanceService balances,
       Clock clock) {
     this.starter = starter;
     this.accounts = accounts;
     this.referenceData = referenceData;
-    this.orders = orders;
     this.plans = plans;
     this.balances = balances;
     this.clock = clock;
   }
 
   @Override
-  public void requestReview(long accountId, long orderId) {
+  public void requestReview(Order order) {
+    long accountId = order.getAccountId();
+    long orderId = order.getId();
     Account account = accounts.get(accountId);
-    Order order = orders.get(orderId);
     Plan plan = plans.get(order.getPlanId());
     String type = account.getAccountTypeId() == null ? null
         : referenceData.accountType(account.getAccountTypeId()).map(AccountType::getName).orElse(null);
