@@ -14,7 +14,6 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.MapKeyColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Map;
 import java.util.TreeMap;
@@ -64,8 +63,6 @@ public class Account {
   @Column(name = "postpay_permission", nullable = false, length = 16)
   private PostpayPermission postpayPermission = PostpayPermission.APPROVED;
 
-  @Column(name = "credit_limit", nullable = false, precision = 19, scale = 4)
-  private BigDecimal creditLimit = BigDecimal.ZERO;
 
   @Column(name = "contact_address", length = 500)
   private String contactAddress;
@@ -163,9 +160,6 @@ public class Account {
     this.status = status;
   }
 
-  void creditLimit(BigDecimal creditLimit) {
-    this.creditLimit = creditLimit;
-  }
 
   public Long getId() {
     return id;
@@ -211,9 +205,6 @@ public class Account {
     return postpayPermission;
   }
 
-  public BigDecimal getCreditLimit() {
-    return creditLimit;
-  }
 
   public String getContactAddress() {
     return contactAddress;

@@ -5,7 +5,6 @@ import com.resellerhub.billing.reseller.ResellerSettings;
 import com.resellerhub.billing.web.BusinessRuleException;
 import com.resellerhub.billing.web.ConflictException;
 import com.resellerhub.billing.web.NotFoundException;
-import java.math.BigDecimal;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
@@ -401,7 +400,7 @@ public class AccountService {
   }
 
   // ---------------------------------------------------------------------------------------------------------------
-  // Status and credit limit (PROM-2, PROM-5)
+  // Status (PROM-5). The credit limit lives in the ledger (BalanceService), not here.
 
   @Transactional
   public Account block(Long accountId, String actor, String reason) {
@@ -420,21 +419,6 @@ public class AccountService {
       account.status(AccountStatus.ACTIVE);
       eventLog.record(accountId, AccountEventType.UNBLOCKED, actor, true, reason);
     }
-    return account;
-  }
-
-  /** Sets the credit limit (never negative), e.g. while a promised payment runs (PROM-2). */
-  @Transactional
-  public Account setCreditLimit(Long accountId, BigDecimal creditLimit, String actor, String reason) {
-    if (creditLimit == null || creditLimit.signum() < 0) {
-      throw new BusinessRuleException("credit-limit", "creditLimit", "creditLimit must be zero or more");
-    }
-    Account account = lock(accountId);
-    BigDecimal before = account.getCreditLimit();
-    account.creditLimit(creditLimit);
-    eventLog.record(accountId, AccountEventType.CREDIT_LIMIT_CHANGED, actor, true,
-        "Credit limit " + before.stripTrailingZeros().toPlainString() + " → "
-            + creditLimit.stripTrailingZeros().toPlainString() + (reason == null ? "" : ": " + reason));
     return account;
   }
 

@@ -1,6 +1,7 @@
 package com.resellerhub.billing.account;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.resellerhub.billing.ledger.BalanceService;
 import com.resellerhub.billing.reseller.ResellerService;
 import com.resellerhub.billing.reseller.ResellerSettings;
 import java.math.BigDecimal;
@@ -31,8 +32,11 @@ public class AccountViews {
   public record Details(Long id, String name, String companyName, AccountStatus status,
       @JsonInclude(JsonInclude.Include.NON_NULL) PostpayPermission postpayPermission, Ref accountType,
       Ref serviceRule, Ref manager, AccountService.OwnerInfo owner, Contacts contacts, Signatory signatory,
-      Map<String, String> extraAttributes, Terms terms, BigDecimal creditLimit, Instant createdAt,
+      Map<String, String> extraAttributes, Terms terms, Money money, Instant createdAt,
       String createdBy) {}
+
+  /** Balance and credit limit, read from the ledger (the only place that holds them). */
+  public record Money(String currency, BigDecimal balance, BigDecimal creditLimit, BigDecimal available) {}
 
   public record Event(Long id, AccountEventType type, String actor, Instant occurredAt, boolean customerVisible,
       String detail) {}
@@ -49,11 +53,14 @@ public class AccountViews {
   private final ReferenceDataService referenceData;
   private final AccountService accounts;
   private final ResellerService resellers;
+  private final BalanceService balances;
 
-  AccountViews(ReferenceDataService referenceData, AccountService accounts, ResellerService resellers) {
+  AccountViews(ReferenceDataService referenceData, AccountService accounts, ResellerService resellers,
+      BalanceService balances) {
     this.referenceData = referenceData;
     this.accounts = accounts;
     this.resellers = resellers;
+    this.balances = balances;
   }
 
   @Transactional(readOnly = true)
@@ -91,7 +98,12 @@ public class AccountViews {
         new java.util.TreeMap<>(a.getExtraAttributes()),
         new Terms(settings.termsAcceptanceRequired(), a.isTermsAccepted(), a.getTermsAcceptedAt(),
             a.getTermsAcceptedBy()),
-        a.getCreditLimit(), a.getCreatedAt(), a.getCreatedBy());
+        money(a.getId()), a.getCreatedAt(), a.getCreatedBy());
+  }
+
+  private Money money(Long accountId) {
+    BalanceService.Balance b = balances.balance(accountId);
+    return new Money(b.currency(), b.balance(), b.creditLimit(), b.available());
   }
 
   private Ref type(Account a) {

@@ -23,8 +23,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Random sequences of top-ups, debits, credit-limit changes and replays against the real ledger on MySQL/MariaDB.
- * After every step: the balance equals the sum of the entries and the model's balance; a debit never takes the
- * balance below minus the credit limit (it is refused instead); a replayed key changes nothing; and no entry written
+ * After every step: the balance equals the sum of the entries and the model's balance; an accepted debit never
+ * takes the balance below minus the credit limit (such a debit is refused instead); a replayed key changes nothing; and no entry written
  * earlier has changed.
  */
 @JqwikSpringSupport
@@ -75,8 +75,10 @@ class LedgerPropertiesIT {
       boolean allowed = replay
           || (movement.amount().signum() >= 0 || balance.add(limit).add(movement.amount()).signum() >= 0)
           && limit.add(movement.creditLimitChange()).signum() >= 0;
+      boolean accepted = false;
       try {
         BalanceService.Recorded result = balances.record(account, movement);
+        accepted = !replay;
         assertThat(allowed).as("step %d %s was allowed", i, op).isTrue();
         assertThat(result.replayed()).isEqualTo(replay);
         if (!replay) {
@@ -92,7 +94,9 @@ class LedgerPropertiesIT {
       BalanceService.Balance summed = balances.recomputed(account);
       assertThat(running.balance()).isEqualByComparingTo(balance).isEqualByComparingTo(summed.balance());
       assertThat(running.creditLimit()).isEqualByComparingTo(limit).isEqualByComparingTo(summed.creditLimit());
-      if (op instanceof Debit) {
+      if (op instanceof Debit && accepted) {
+        // An accepted debit never takes the balance below minus the credit limit. (Withdrawing credit may: that is
+        // what blocks an account when a promised payment ends, PROM-5.)
         assertThat(running.balance().add(running.creditLimit()).signum()).isGreaterThanOrEqualTo(0);
       }
       Map<Long, String> now = entries(account);
