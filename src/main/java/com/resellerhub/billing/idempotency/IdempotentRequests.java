@@ -1,7 +1,6 @@
 package com.resellerhub.billing.idempotency;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.resellerhub.billing.web.BadRequestException;
 import com.resellerhub.billing.web.BusinessRuleException;
@@ -19,6 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
@@ -110,8 +110,11 @@ public class IdempotentRequests {
         throw new ConflictException("idempotency-in-progress",
             "A request with this " + HEADER + " is being served; retry shortly");
       }
-      return ResponseEntity.status(record.getResponseStatus()).header(REPLAYED_HEADER, "true")
-          .body(parse(record.getResponseBody()));
+      // The stored JSON text as it was first sent: byte for byte, so amounts keep their exact decimals.
+      ResponseEntity.BodyBuilder replayed = ResponseEntity.status(record.getResponseStatus())
+          .header(REPLAYED_HEADER, "true");
+      return record.getResponseBody() == null ? replayed.build()
+          : replayed.contentType(MediaType.APPLICATION_JSON).body(record.getResponseBody());
     }));
   }
 
@@ -143,14 +146,6 @@ public class IdempotentRequests {
         return null;
       }
       return json;
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private JsonNode parse(String json) {
-    try {
-      return json == null ? null : objectMapper.readTree(json);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }

@@ -48,6 +48,13 @@ final class OrderApi {
         new ParameterizedTypeReference<>() {});
   }
 
+  ResponseEntity<String> raw(String user, String path, Object body, String key) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    headers.set("Idempotency-Key", key);
+    return http.withBasicAuth(user, user).exchange(path, HttpMethod.POST, new HttpEntity<>(body, headers), String.class);
+  }
+
   ResponseEntity<List<Map<String, Object>>> list(String user, String path) {
     return http.withBasicAuth(user, user).exchange(path, HttpMethod.GET, null, new ParameterizedTypeReference<>() {});
   }

@@ -226,13 +226,14 @@ class OrdersIT {
   void PAY6_aRepeatedIdempotencyKeyReturnsTheFirstOrderAndCreatesNothing_anotherBodyIsRefused() {
     Customer c = api.account("APPROVED");
     String key = OrderApi.unique("order-key-");
-    ResponseEntity<Map<String, Object>> first = api.call(c.userId(), HttpMethod.POST, "/api/customer/orders",
+    ResponseEntity<String> first = api.raw(c.userId(), "/api/customer/orders",
         Map.of("planId", postpaid, "trial", false), key);
-    ResponseEntity<Map<String, Object>> repeat = api.call(c.userId(), HttpMethod.POST, "/api/customer/orders",
+    ResponseEntity<String> repeat = api.raw(c.userId(), "/api/customer/orders",
         Map.of("planId", postpaid, "trial", false), key);
     assertThat(first.getStatusCode().value()).isEqualTo(201);
     assertThat(repeat.getStatusCode().value()).isEqualTo(201);
-    assertThat(repeat.getBody()).isEqualTo(first.getBody());
+    assertThat(repeat.getBody()).as("byte-identical, amounts included").isEqualTo(first.getBody())
+        .contains("\"price\":49.0000");
     assertThat(repeat.getHeaders().getFirst("Idempotent-Replayed")).isEqualTo("true");
     assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM customer_order WHERE account_id = ?", Integer.class,
         c.accountId())).isEqualTo(1);
