@@ -4,7 +4,13 @@ import com.resellerhub.billing.account.Account;
 import com.resellerhub.billing.account.AccountEventLog;
 import com.resellerhub.billing.account.AccountEventType;
 import com.resellerhub.billing.account.AccountService;
+import com.resellerhub.billing.account.Manager;
 import com.resellerhub.billing.account.PostpayPermission;
+import com.resellerhub.billing.account.ReferenceDataService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+import org.springframework.mail.SimpleMailMessage;
+import org.springframework.mail.javamail.JavaMailSender;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -23,13 +29,23 @@ public class PostpayDecisions implements PostpayApprovalService {
   private final AccountService accounts;
   private final OrderService orders;
   private final AccountEventLog eventLog;
+  private final ReferenceDataService referenceData;
+  private final IdentityService identity;
+  private final JavaMailSender mail;
+  private final String from;
   private final String managersLead;
 
   public PostpayDecisions(AccountService accounts, OrderService orders, AccountEventLog eventLog,
-      @Value("${billing.postpay-approval.managers-lead:admin}") String managersLead) {
+      ReferenceDataService referenceData, IdentityService identity, JavaMailSender mail,
+      @Value("${billing.mail.from:billing@localhost}") String from,
+      @Value("${billing.postpay-approval.managers-lead:manager}") String managersLead) {
     this.accounts = accounts;
     this.orders = orders;
     this.eventLog = eventLog;
+    this.referenceData = referenceData;
+    this.identity = identity;
+    this.mail = mail;
+    this.from = from;
     this.managersLead = managersLead;
   }
 
@@ -54,17 +70,43 @@ public class PostpayDecisions implements PostpayApprovalService {
   }
 
   /**
-   * PP-10: the review is overdue. The account's manager is notified, or the lead of the managers group
-   * ({@code billing.postpay-approval.managers-lead}) when the account has none; the entry is the operator's only.
+   * PP-10: the review is overdue. A mail goes to the account's manager, or to the lead of the managers group (the user
+   * {@code billing.postpay-approval.managers-lead}) when the account has none; an operator-only entry records it.
+   * When the mail cannot be sent the job fails, is retried and ends as an incident, so an unsent escalation shows in
+   * Cockpit. A retry after a lost acknowledgement may send the mail twice (at least once, never silently lost).
    */
   @Override
   @Transactional
   public void escalate(long accountId) {
     Account account = accounts.get(accountId);
-    String notified = account.getManagerId() != null ? "the account's manager (" + account.getManagerId() + ")"
-        : "the managers' lead " + managersLead;
+    Manager manager = account.getManagerId() == null ? null
+        : referenceData.manager(account.getManagerId()).orElse(null);
+    String to;
+    String who;
+    if (manager != null && manager.getEmail() != null) {
+      to = manager.getEmail();
+      who = "the account's manager " + manager.getName();
+    } else {
+      User lead = identity.createUserQuery().userId(managersLead).singleResult();
+      if (lead == null || lead.getEmail() == null) {
+        throw new IllegalStateException("Nobody to notify of the overdue review of account " + accountId
+            + ": no manager with an email, and the managers' lead '" + managersLead + "' has none");
+      }
+      to = lead.getEmail();
+      who = "the managers' lead " + managersLead;
+    }
+    SimpleMailMessage message = new SimpleMailMessage();
+    message.setFrom(from);
+    message.setTo(to);
+    message.setSubject("Postpay review overdue: " + account.getName());
+    message.setText("""
+        The postpay permission review of account "%s" (id %d) has not been completed in time.
+
+        Open Tasklist, filter "Review queue", and approve or decline "Review postpay permission".
+        """.formatted(account.getName(), accountId));
+    mail.send(message);
     eventLog.record(accountId, AccountEventType.APPROVAL_ESCALATED, AccountEventLog.SYSTEM, false,
-        "Postpay review overdue: escalated to " + notified);
-    log.warn("Postpay review of account {} is overdue; escalated to {}", accountId, notified);
+        "Postpay review overdue: " + who + " notified at " + to);
+    log.warn("Postpay review of account {} is overdue; notified {} at {}", accountId, who, to);
   }
 }

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.resellerhub.billing.order.OrderApi.Customer;
 import com.resellerhub.billing.support.IntegrationTest;
+import com.resellerhub.billing.support.TestMailServer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -202,6 +203,9 @@ class OrdersIT {
         "SELECT COUNT(*) FROM account_event WHERE account_id = ? AND type = 'APPROVAL_ESCALATED'", Integer.class,
         c.accountId())).isEqualTo(1));
     assertThat(api.reviewTasks(c.accountId())).extracting(t -> t.get("id")).containsExactly(taskId);
+    // No manager on this account: the managers' lead (demo user "manager") gets the mail.
+    assertThat(TestMailServer.mailsTo("manager@demo.example")).anySatisfy(m ->
+        assertThat(m.getSubject()).isEqualTo("Postpay review overdue: Olga Owner"));
   }
 
   @Test
