@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -44,9 +45,12 @@ public class BalanceService {
   private final ResellerService resellers;
   private final Clock clock;
   private final TransactionTemplate newTransaction;
+  private final ApplicationEventPublisher events;
 
   public BalanceService(LedgerAccountRepository ledgerAccounts, LedgerEntryRepository entries,
-      ResellerService resellers, Clock clock, PlatformTransactionManager transactionManager) {
+      ResellerService resellers, Clock clock, PlatformTransactionManager transactionManager,
+      ApplicationEventPublisher events) {
+    this.events = events;
     this.ledgerAccounts = ledgerAccounts;
     this.entries = entries;
     this.resellers = resellers;
@@ -94,6 +98,10 @@ public class BalanceService {
     account.apply(movement, clock.instant());
     LedgerEntry entry = entries.save(new LedgerEntry(accountId, movement, account.getBalance(),
         account.getCreditLimit(), clock.instant()));
+    if (movement.amount().signum() > 0) {
+      events.publishEvent(new MoneyReceived(accountId, entry.getId(), movement.amount(), entry.getBalanceAfter(),
+          entry.getCreditLimitAfter()));
+    }
     return new Recorded(entry, false);
   }
 
