@@ -365,6 +365,33 @@ public class AccountService {
     return account;
   }
 
+  /**
+   * A manager's direct change of the permission: only pre-approving a NOT_VERIFIED account (the seeds let a manager
+   * choose APPROVED for an account). An open review is decided in Tasklist; a decided permission (APPROVED or
+   * DECLINED) is final (PP-7); declining needs a review with a reason.
+   */
+  @Transactional
+  public Account changePermission(Long accountId, PostpayPermission requested, String actor) {
+    Account account = lock(accountId);
+    PostpayPermission current = account.getPostpayPermission();
+    if (current == requested) {
+      return account;
+    }
+    if (current == PostpayPermission.APPROVED || current == PostpayPermission.DECLINED) {
+      throw new BusinessRuleException("PP-7", "postpayPermission", "The postpay permission of account " + accountId
+          + " was decided (" + current + ") and is final; contact support to change it");
+    }
+    if (current == PostpayPermission.UNDER_REVIEW) {
+      throw new ConflictException("PP-3", "Account " + accountId
+          + " is under review: approve or decline the \"Review postpay permission\" task in Tasklist");
+    }
+    if (requested != PostpayPermission.APPROVED) {
+      throw new BusinessRuleException("PP-1", "postpayPermission", "A NOT_VERIFIED account can only be approved "
+          + "here; it goes UNDER_REVIEW with its first order that needs permission, and is declined in that review");
+    }
+    return approve(accountId, actor);
+  }
+
   /** PP-4; PP-7: a decided permission is final. */
   @Transactional
   public Account approve(Long accountId, String actor) {

@@ -75,6 +75,17 @@ public class OperatorAccountController {
     return AccountViews.PageOf.of(eventLog.list(id, false, PageRequest.of(page, size)), AccountViews::event);
   }
 
+  /** Body of {@code PUT /{id}/postpay-permission}. */
+  public record PermissionChange(@jakarta.validation.constraints.NotNull PostpayPermission postpayPermission) {}
+
+  @org.springframework.web.bind.annotation.PutMapping("/{id}/postpay-permission")
+  @Operation(summary = "Pre-approve a NOT_VERIFIED account for postpaid orders (PP-7: a decided permission is final)")
+  public AccountViews.Details changePermission(@PathVariable Long id, @Valid @RequestBody PermissionChange change,
+      @AuthenticationPrincipal UserDetails user) {
+    accounts.changePermission(id, change.postpayPermission(), user.getUsername());
+    return views.operatorDetails(accounts.get(id));
+  }
+
   @PostMapping("/{id}/owner/password-setup")
   @Operation(summary = "Send the owner a new set-password link (voids the previous one)")
   public ResponseEntity<Void> resendInvitation(@PathVariable Long id, @AuthenticationPrincipal UserDetails user) {

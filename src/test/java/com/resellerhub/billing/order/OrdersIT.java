@@ -114,6 +114,54 @@ class OrdersIT {
   }
 
   @Test
+  void PP1_thePermissionHasFourValues_andTheOperatorListFiltersByEach() {
+    for (String value : List.of("APPROVED", "NOT_VERIFIED", "UNDER_REVIEW", "DECLINED")) {
+      ResponseEntity<Map<String, Object>> page = api.call("manager", HttpMethod.GET,
+          "/api/operator/accounts?postpayPermission=" + value, null);
+      assertThat(page.getStatusCode().value()).isEqualTo(200);
+      @SuppressWarnings("unchecked")
+      List<Map<String, Object>> content = (List<Map<String, Object>>) page.getBody().get("content");
+      assertThat(content).allSatisfy(a -> assertThat(a).containsEntry("postpayPermission", value));
+    }
+    ResponseEntity<Map<String, Object>> unknown = api.call("manager", HttpMethod.GET,
+        "/api/operator/accounts?postpayPermission=MAYBE", null);
+    assertThat(unknown.getStatusCode().value()).isEqualTo(400);
+    assertThat(unknown.getBody()).containsEntry("field", "postpayPermission");
+  }
+
+  @Test
+  void PP7_aDecidedPermissionIsFinal_noApiChangesIt_andTheErrorSaysToContactSupport() {
+    Customer preApproved = api.account("NOT_VERIFIED");
+    ResponseEntity<Map<String, Object>> preApprove = api.call("manager", HttpMethod.PUT,
+        "/api/operator/accounts/" + preApproved.accountId() + "/postpay-permission",
+        Map.of("postpayPermission", "APPROVED"));
+    assertThat(preApprove.getStatusCode().value()).isEqualTo(200);
+    assertThat(preApprove.getBody()).containsEntry("postpayPermission", "APPROVED");
+
+    Customer c = api.account("NOT_VERIFIED");
+    api.customerOrders(c, postpaid, false);
+    String path = "/api/operator/accounts/" + c.accountId() + "/postpay-permission";
+    assertThat(api.call("manager", HttpMethod.PUT, path, Map.of("postpayPermission", "APPROVED")).getStatusCode()
+        .value()).as("an open review is decided in Tasklist").isEqualTo(409);
+    api.completeReview((String) api.reviewTasks(c.accountId()).get(0).get("id"), false, "Unpaid invoices elsewhere");
+    await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+        assertThat(api.operatorAccount(c.accountId())).containsEntry("postpayPermission", "DECLINED"));
+
+    for (String value : List.of("APPROVED", "NOT_VERIFIED")) {
+      ResponseEntity<Map<String, Object>> change = api.call("manager", HttpMethod.PUT, path,
+          Map.of("postpayPermission", value));
+      assertThat(change.getStatusCode().value()).isEqualTo(422);
+      assertThat(change.getBody()).containsEntry("rule", "PP-7");
+      assertThat((String) change.getBody().get("detail")).contains("contact support");
+    }
+    ResponseEntity<Map<String, Object>> again = api.call("manager", HttpMethod.PUT,
+        "/api/operator/accounts/" + preApproved.accountId() + "/postpay-permission",
+        Map.of("postpayPermission", "NOT_VERIFIED"));
+    assertThat(again.getBody()).containsEntry("rule", "PP-7");
+    assertThat(api.operatorAccount(c.accountId())).containsEntry("postpayPermission", "DECLINED");
+  }
+
+  @Test
   void PP6_aSecondOrderWhileUnderReviewIsRefused_butATrialMayStillBeOrderedWhenOnlyCommercialNeedsApproval() {
     Customer c = api.account("NOT_VERIFIED");
     api.customerOrders(c, postpaid, false);
