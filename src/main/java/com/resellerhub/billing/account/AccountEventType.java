@@ -19,6 +19,8 @@ public enum AccountEventType {
   PAYMENT_COMPLETED,
   PROMISED_PAYMENT_TAKEN,
   PROMISED_PAYMENT_ENDED,
+  /** A new account was activated: first usage or a manager set the date (PROM-6). */
+  ACCOUNT_ACTIVATED,
   CREDIT_LIMIT_CHANGED,
   BLOCKED,
   UNBLOCKED,

@@ -66,6 +66,25 @@ public class Plan {
   @Version
   private long version;
 
+  // Promised-payment options (PROM-3, PROM-6); see PromisedPaymentOptions.
+  @Column(name = "promise_top_up_since_previous", nullable = false)
+  private boolean promiseTopUpSincePrevious;
+
+  @Column(name = "promise_once_per_month", nullable = false)
+  private boolean promiseOncePerMonth;
+
+  @Column(name = "promise_last_payment_days")
+  private Integer promiseLastPaymentDays;
+
+  @Column(name = "promise_last_charge_days")
+  private Integer promiseLastChargeDays;
+
+  @Column(name = "promise_max_per_month")
+  private Integer promiseMaxPerMonth;
+
+  @Column(name = "promise_new_account_days")
+  private Integer promiseNewAccountDays;
+
   protected Plan() {}
 
   Plan(Long resellerId, String code, String name, BillingModel billingModel, BigDecimal price, String currency,
@@ -129,6 +148,20 @@ public class Plan {
 
   public Instant getCreatedAt() {
     return createdAt;
+  }
+
+  public PromisedPaymentOptions getPromisedPaymentOptions() {
+    return new PromisedPaymentOptions(promiseTopUpSincePrevious, promiseOncePerMonth, promiseLastPaymentDays,
+        promiseLastChargeDays, promiseMaxPerMonth, promiseNewAccountDays);
+  }
+
+  void changePromisedPaymentOptions(PromisedPaymentOptions options) {
+    this.promiseTopUpSincePrevious = options.requiresTopUpSincePrevious();
+    this.promiseOncePerMonth = options.oncePerMonth();
+    this.promiseLastPaymentDays = options.lastPaymentWithinDays();
+    this.promiseLastChargeDays = options.lastChargeWithinDays();
+    this.promiseMaxPerMonth = options.maxPerMonth();
+    this.promiseNewAccountDays = options.newAccountGraceDays();
   }
 
   public boolean isPostpaid() {

@@ -8,6 +8,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -41,5 +42,18 @@ public class PlanController {
   public ResponseEntity<PlanView> create(@RequestBody NewPlan request) {
     PlanView created = PlanView.of(plans.create(request));
     return ResponseEntity.created(URI.create("/api/operator/plans/" + created.id())).body(created);
+  }
+
+  @GetMapping("/{id}/promised-payment-options")
+  @Operation(summary = "The plan's promised-payment options (PROM-3, PROM-6)")
+  public PromisedPaymentOptions promisedPaymentOptions(@PathVariable long id) {
+    return plans.get(id).getPromisedPaymentOptions();
+  }
+
+  @PutMapping("/{id}/promised-payment-options")
+  @Operation(summary = "Replace the plan's promised-payment options (PROM-3, PROM-6)")
+  public PromisedPaymentOptions changePromisedPaymentOptions(@PathVariable long id,
+      @RequestBody PromisedPaymentOptions options) {
+    return plans.changePromisedPaymentOptions(id, options).getPromisedPaymentOptions();
   }
 }

@@ -107,6 +107,27 @@ public class PlanService {
         trial ? trialDays : null, active, clock.instant()));
   }
 
+  /** Replaces the plan's promised-payment options (PROM-3, PROM-6); every number is 1..366 when set. */
+  @Transactional
+  public Plan changePromisedPaymentOptions(long id, PromisedPaymentOptions options) {
+    if (options == null) {
+      throw new BadRequestException("body", "required", "The options are missing");
+    }
+    days("lastPaymentWithinDays", options.lastPaymentWithinDays());
+    days("lastChargeWithinDays", options.lastChargeWithinDays());
+    days("maxPerMonth", options.maxPerMonth());
+    days("newAccountGraceDays", options.newAccountGraceDays());
+    Plan plan = get(id);
+    plan.changePromisedPaymentOptions(options);
+    return plan;
+  }
+
+  private static void days(String field, Integer value) {
+    if (value != null && (value < 1 || value > 366)) {
+      throw new BadRequestException(field, "range", field + " must be between 1 and 366 when set");
+    }
+  }
+
   private static String required(String field, String value) {
     if (value == null || value.isBlank()) {
       throw new BadRequestException(field, "required", field + " is required");

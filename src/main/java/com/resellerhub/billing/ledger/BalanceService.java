@@ -88,7 +88,8 @@ public class BalanceService {
     if (existing.isPresent()) {
       return new Recorded(sameMovementOrRefuse(existing.get(), accountId, movement), true);
     }
-    if (movement.amount().signum() < 0 && account.available().add(movement.amount()).signum() < 0) {
+    if (movement.amount().signum() < 0 && !movement.type().mayOverdraw()
+        && account.available().add(movement.amount()).signum() < 0) {
       throw new InsufficientFundsException(accountId, movement.amount().negate(), account.available());
     }
     if (account.getCreditLimit().add(movement.creditLimitChange()).signum() < 0) {
@@ -134,6 +135,12 @@ public class BalanceService {
   @Transactional(readOnly = true)
   public Optional<LedgerEntry> entry(String idempotencyKey) {
     return entries.findByIdempotencyKey(idempotencyKey);
+  }
+
+  /** When the account last had a non-zero entry of one of these types (e.g. a real payment, a charge), if ever. */
+  @Transactional(readOnly = true)
+  public Optional<java.time.Instant> lastMovementAt(Long accountId, java.util.Collection<EntryType> types) {
+    return Optional.ofNullable(entries.lastMovementAt(accountId, types));
   }
 
   /** The balance and credit limit summed from the entries: must equal the running totals (an audit check). */

@@ -10,8 +10,11 @@ public enum EntryType {
   CHARGE(Direction.OUT),
   /** A one-off fee, e.g. a promised payment's connection fee (PROM-2). */
   FEE(Direction.OUT),
-  /** A promised payment's commission (PROM-4). */
-  COMMISSION(Direction.OUT),
+  /**
+   * A promised payment's commission (PROM-4). Owed for credit already given, so it is recorded even when it takes
+   * the balance below minus the credit limit (it is charged while the promise's credit is still in place).
+   */
+  COMMISSION(Direction.OUT, true),
   /** A change of the credit limit; moves no money (PROM-2, PROM-5). */
   CREDIT_LIMIT_CHANGE(Direction.NONE),
   /** A correction by finance: a new entry, never an edit of an old one. Either sign. */
@@ -20,9 +23,20 @@ public enum EntryType {
   enum Direction { IN, OUT, NONE, EITHER }
 
   private final Direction direction;
+  private final boolean mayOverdraw;
 
   EntryType(Direction direction) {
+    this(direction, false);
+  }
+
+  EntryType(Direction direction, boolean mayOverdraw) {
     this.direction = direction;
+    this.mayOverdraw = mayOverdraw;
+  }
+
+  /** Whether a debit of this type is recorded even beyond balance plus credit limit (money owed). */
+  public boolean mayOverdraw() {
+    return mayOverdraw;
   }
 
   boolean movesMoney() {

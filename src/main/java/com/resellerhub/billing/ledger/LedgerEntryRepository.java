@@ -20,6 +20,11 @@ interface LedgerEntryRepository extends Repository<LedgerEntry, Long> {
   @Query("select coalesce(sum(e.amount), 0) from LedgerEntry e where e.accountId = :accountId")
   BigDecimal sumOfAmounts(@Param("accountId") Long accountId);
 
+  @Query("select max(e.createdAt) from LedgerEntry e where e.accountId = :accountId and e.type in :types"
+      + " and e.amount <> 0")
+  java.time.Instant lastMovementAt(@Param("accountId") Long accountId,
+      @Param("types") java.util.Collection<EntryType> types);
+
   @Query("select coalesce(sum(e.creditLimitChange), 0) from LedgerEntry e where e.accountId = :accountId")
   BigDecimal sumOfCreditLimitChanges(@Param("accountId") Long accountId);
 }

@@ -1,0 +1,374 @@
+package com.resellerhub.billing.promise;
+
+import com.resellerhub.billing.account.Account;
+import com.resellerhub.billing.account.AccountEventLog;
+import com.resellerhub.billing.account.AccountEventType;
+import com.resellerhub.billing.account.AccountService;
+import com.resellerhub.billing.account.AccountStatus;
+import com.resellerhub.billing.catalog.Plan;
+import com.resellerhub.billing.catalog.PlanService;
+import com.resellerhub.billing.catalog.PromisedPaymentOptions;
+import com.resellerhub.billing.ledger.BalanceService;
+import com.resellerhub.billing.ledger.EntryType;
+import com.resellerhub.billing.ledger.InsufficientFundsException;
+import com.resellerhub.billing.ledger.Money;
+import com.resellerhub.billing.ledger.MoneyReceived;
+import com.resellerhub.billing.ledger.Movement;
+import com.resellerhub.billing.reseller.ResellerService;
+import com.resellerhub.billing.subscription.Subscription;
+import com.resellerhub.billing.subscription.SubscriptionService;
+import com.resellerhub.billing.subscription.SubscriptionStatus;
+import com.resellerhub.billing.web.BusinessRuleException;
+import com.resellerhub.billing.web.NotFoundException;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Promised payments (PROM-2..PROM-7): eligibility, taking and granting, repayment by top-ups, commission, the end
+ * with the credit withdrawn and, below zero, the financial block, lifted again by a top-up. All money moves through
+ * {@link BalanceService} under keys {@code promise:<id>:grant|fee|commission:<period>|withdraw}.
+ */
+@Service
+public class PromiseService implements PromiseLifecycle {
+
+  private static final Logger log = LoggerFactory.getLogger(PromiseService.class);
+  private static final String REF = "PROMISE";
+  private static final List<EntryType> REAL_PAYMENTS = List.of(EntryType.TOP_UP);
+  private static final List<EntryType> CHARGES = List.of(EntryType.CHARGE, EntryType.PAYMENT_DEBIT);
+
+  /** What a take asks for: the offer, an amount (only for offers with a computed amount), who and how. */
+  public record Take(long accountId, long offerId, BigDecimal amount, String actor, PromiseOrigin origin) {}
+
+  /** The eligibility answer of an account (PROM-7). */
+  public record Eligibility(boolean eligible, List<PromiseEligibility.Refusal> refusals, Long planId) {
+
+    Eligibility withEligible() {
+      return new Eligibility(refusals.isEmpty(), refusals, planId);
+    }
+  }
+
+  private final PromisedPaymentRepository promises;
+  private final OfferService offers;
+  private final AccountService accounts;
+  private final AccountEventLog eventLog;
+  private final BalanceService balances;
+  private final PlanService plans;
+  private final SubscriptionService subscriptions;
+  private final ResellerService resellers;
+  private final PromiseProcesses processes;
+  private final Clock clock;
+
+  public PromiseService(PromisedPaymentRepository promises, OfferService offers, AccountService accounts,
+      AccountEventLog eventLog, BalanceService balances, PlanService plans, SubscriptionService subscriptions,
+      ResellerService resellers, PromiseProcesses processes, Clock clock) {
+    this.promises = promises;
+    this.offers = offers;
+    this.accounts = accounts;
+    this.eventLog = eventLog;
+    this.balances = balances;
+    this.plans = plans;
+    this.subscriptions = subscriptions;
+    this.resellers = resellers;
+    this.processes = processes;
+    this.clock = clock;
+  }
+
+  // ---------------------------------------------------------------------------------------------------------------
+  // Reading
+
+  @Transactional(readOnly = true)
+  public Eligibility eligibility(long accountId, boolean customer) {
+    Account account = accounts.get(accountId);
+    Optional<Plan> plan = planOf(accountId);
+    return new Eligibility(false, refusals(account, plan, customer), plan.map(Plan::getId).orElse(null))
+        .withEligible();
+  }
+
+  @Transactional(readOnly = true)
+  public Page<PromisedPayment> ofAccount(long accountId, Pageable pageable) {
+    accounts.get(accountId);
+    return promises.findByAccountIdOrderByIdDesc(accountId, pageable);
+  }
+
+  @Transactional(readOnly = true)
+  public Page<PromisedPayment> list(PromiseStatus status, Pageable pageable) {
+    return status == null ? promises.findAllByOrderByIdDesc(pageable)
+        : promises.findByStatusOrderByIdDesc(status, pageable);
+  }
+
+  @Transactional(readOnly = true)
+  public PromisedPayment get(long id) {
+    return promises.findById(id).orElseThrow(() -> new NotFoundException("Promised payment", id));
+  }
+
+  /** The promise if it belongs to the account, else 404 (customers never see another account's). */
+  @Transactional(readOnly = true)
+  public PromisedPayment getOfAccount(long accountId, long id) {
+    return promises.findByIdAndAccountId(id, accountId)
+        .orElseThrow(() -> new NotFoundException("Promised payment", id));
+  }
+
+  /** The account's plan: that of its newest subscription that is not terminated. */
+  @Transactional(readOnly = true)
+  public Optional<Plan> planOf(long accountId) {
+    return subscriptions.ofAccount(accountId).stream()
+        .filter(s -> s.getStatus() != SubscriptionStatus.TERMINATED).findFirst()
+        .flatMap(s -> plans.find(s.getPlanId()));
+  }
+
+  // ---------------------------------------------------------------------------------------------------------------
+  // Taking (PROM-2, PROM-3, PROM-7)
+
+  /** Takes (customer) or grants (manager) a promise; the process then grants the credit. */
+  @Transactional
+  public PromisedPayment take(Take take) {
+    Account account = accounts.lock(take.accountId());
+    if (account.getStatus() == AccountStatus.CLOSED) {
+      throw new BusinessRuleException("PROM-3", "accountId", "The account is closed");
+    }
+    boolean customer = take.origin() == PromiseOrigin.CUSTOMER_API;
+    PromiseOffer offer = offers.get(take.offerId());
+    if (customer && !offer.isCustomerAvailable()) {
+      throw new BusinessRuleException("PROM-1", "offerId", "Offer " + offer.getId()
+          + " is not available in the customer API");
+    }
+    Optional<Plan> plan = planOf(take.accountId());
+    if (!offer.allowsPlan(plan.map(Plan::getId).orElse(null))) {
+      throw new BusinessRuleException("PROM-1", "offerId", "Offer " + offer.getId()
+          + " is limited to other plans than the account's");
+    }
+    List<PromiseEligibility.Refusal> refusals = refusals(account, plan, customer);
+    if (!refusals.isEmpty()) {
+      PromiseEligibility.Refusal first = refusals.get(0);
+      throw new BusinessRuleException(first.rule(), null, first.limit() + ": " + first.message());
+    }
+    BalanceService.Balance balance = balances.balance(take.accountId());
+    BigDecimal amount;
+    boolean computed;
+    if (!offer.isComputed() || take.amount() != null) {
+      if (!offer.isComputed() && take.amount() != null && take.amount().compareTo(offer.getAmount()) != 0) {
+        throw new BusinessRuleException("PROM-1", "amount", "Offer " + offer.getId() + " has the fixed amount "
+            + offer.getAmount().stripTrailingZeros().toPlainString() + "; leave amount out");
+      }
+      amount = take.amount() != null ? take.amount() : offer.getAmount();
+      computed = false;
+      if (amount.signum() <= 0 || amount.stripTrailingZeros().scale() > 4 || amount.compareTo(Money.MAX) > 0) {
+        throw new BusinessRuleException("PROM-1", "amount", "amount must be positive with at most 4 decimals");
+      }
+      if (plan.isPresent() && amount.compareTo(plan.get().getPrice()) < 0) {
+        throw new BusinessRuleException("PROM-3", "amount", "The amount "
+            + amount.stripTrailingZeros().toPlainString() + " is below the plan's price "
+            + plan.get().getPrice().stripTrailingZeros().toPlainString());
+      }
+    } else {
+      if (plan.isEmpty()) {
+        throw new BusinessRuleException("PROM-1", "offerId",
+            "The amount is computed from the account's plan, and the account has none");
+      }
+      amount = plan.get().getPrice().subtract(balance.balance());
+      computed = true;
+      if (amount.signum() <= 0) {
+        throw new BusinessRuleException("PROM-1", "offerId",
+            "The balance already covers the plan's price: nothing to promise");
+      }
+    }
+    if (offer.getConnectionFee().compareTo(balance.available().add(amount)) > 0) {
+      throw new InsufficientFundsException(take.accountId(), offer.getConnectionFee(),
+          balance.available().add(amount));
+    }
+    PromisedPayment promise = promises.saveAndFlush(new PromisedPayment(take.accountId(), offer.getId(),
+        Money.of(amount), computed, offer.getDurationDays(), offer.getConnectionFee(), offer.getCommissionPercent(),
+        offer.getChargeMethod(), take.origin(), take.actor(), clock.instant()));
+    started(promise, "Promised payment " + promise.getId() + " of " + plain(promise.getAmount()) + " for "
+        + promise.getDurationDays() + " days (offer " + offer.getName() + ")");
+    return promise;
+  }
+
+  /** Starts a promise of the plan's grace days for a newly activated account (PROM-6); no eligibility rules. */
+  @Transactional
+  public Optional<PromisedPayment> startGrace(long accountId, String actor) {
+    Optional<Plan> plan = planOf(accountId);
+    Integer days = plan.map(p -> p.getPromisedPaymentOptions().newAccountGraceDays()).orElse(null);
+    if (days == null || days < 1) {
+      return Optional.empty();
+    }
+    if (!promises.findByAccountIdAndStatusIn(accountId, EnumSet.of(PromiseStatus.TAKEN, PromiseStatus.ACTIVE))
+        .isEmpty()) {
+      return Optional.empty();
+    }
+    BigDecimal amount = plan.get().getPrice();
+    if (amount.signum() <= 0) {
+      return Optional.empty();
+    }
+    PromisedPayment promise = promises.saveAndFlush(new PromisedPayment(accountId, null, Money.of(amount), true,
+        days, Money.of(BigDecimal.ZERO), BigDecimal.ZERO, ChargeMethod.DAILY, PromiseOrigin.ACTIVATION, actor,
+        clock.instant()));
+    started(promise, "New account: " + days + " days to pay (promised payment " + promise.getId() + " of "
+        + plain(amount) + ", plan " + plan.get().getName() + ")");
+    return Optional.of(promise);
+  }
+
+  private void started(PromisedPayment promise, String detail) {
+    eventLog.record(promise.getAccountId(), AccountEventType.PROMISED_PAYMENT_TAKEN, promise.getCreatedBy(), true,
+        detail);
+    processes.start(promise.getId(), promise.getAccountId(), promise.getEndsAt());
+    log.info("Promised payment {} of account {} taken: {} for {} days", promise.getId(), promise.getAccountId(),
+        promise.getAmount(), promise.getDurationDays());
+  }
+
+  private List<PromiseEligibility.Refusal> refusals(Account account, Optional<Plan> plan, boolean customer) {
+    List<PromiseEligibility.Previous> previous = promises.findByAccountIdOrderByIdDesc(account.getId()).stream()
+        .map(p -> new PromiseEligibility.Previous(p.getTakenAt(), p.getStatus(), p.isUnsettled())).toList();
+    PromiseEligibility.Facts facts = new PromiseEligibility.Facts(clock.instant(), clock.getZone(),
+        plan.map(Plan::getPromisedPaymentOptions).orElse(PromisedPaymentOptions.none()), customer,
+        Boolean.TRUE.equals(resellers.settings().promisedPaymentOnlyWhenBlocked()),
+        account.getStatus() == AccountStatus.BLOCKED, previous,
+        balances.lastMovementAt(account.getId(), REAL_PAYMENTS), balances.lastMovementAt(account.getId(), CHARGES));
+    return PromiseEligibility.refusals(facts);
+  }
+
+  // ---------------------------------------------------------------------------------------------------------------
+  // The process's steps (PromiseLifecycle)
+
+  @Override
+  @Transactional
+  public void grant(long promiseId) {
+    PromisedPayment p = lock(promiseId);
+    balances.record(p.getAccountId(), Movement.creditLimit(p.getAmount(), key(p, "grant"), REF, p.getId(),
+        "Promised payment " + p.getId() + ": credit limit raised for " + p.getDurationDays() + " days", actor(p)));
+    if (p.getConnectionFee().signum() > 0) {
+      balances.record(p.getAccountId(), Movement.debit(EntryType.FEE, p.getConnectionFee(), key(p, "fee"), REF,
+          p.getId(), "Promised payment " + p.getId() + ": connection fee", actor(p)));
+    }
+    if (p.getStatus() == PromiseStatus.TAKEN) {
+      p.granted(clock.instant());
+      eventLog.record(p.getAccountId(), AccountEventType.CREDIT_LIMIT_CHANGED, AccountEventLog.SYSTEM, true,
+          "Credit limit raised by " + plain(p.getAmount()) + " until " + p.getEndsAt() + " (promised payment "
+              + p.getId() + ")");
+    }
+  }
+
+  @Override
+  @Transactional
+  public void chargeCommission(long promiseId) {
+    PromisedPayment p = lock(promiseId);
+    if (p.getStatus().running()) {
+      p.end(PromiseStatus.EXPIRED, p.getEndsAt());
+    }
+    List<Commission.Charge> charges = Commission.charges(p.getAmount(), p.isComputed(), p.getCommissionPercent(),
+        p.getChargeMethod(), p.getDurationDays(), LocalDate.ofInstant(p.getTakenAt(), clock.getZone()),
+        LocalDate.ofInstant(p.getEndedAt(), clock.getZone()));
+    for (Commission.Charge charge : charges) {
+      balances.record(p.getAccountId(), Movement.debit(EntryType.COMMISSION, charge.amount(),
+          key(p, "commission:" + charge.period()), REF, p.getId(), "Promised payment " + p.getId()
+              + ": commission " + p.getCommissionPercent().stripTrailingZeros().toPlainString() + " % for "
+              + charge.period(), actor(p)));
+    }
+    p.commissionCharged(Commission.total(charges));
+  }
+
+  @Override
+  @Transactional
+  public boolean withdrawCredit(long promiseId) {
+    PromisedPayment p = lock(promiseId);
+    BalanceService.Recorded withdrawn = balances.record(p.getAccountId(), Movement.creditLimit(
+        p.getAmount().negate(), key(p, "withdraw"), REF, p.getId(), "Promised payment " + p.getId()
+            + " ended (" + p.getStatus() + "): credit limit withdrawn", actor(p)));
+    boolean negative = balances.balance(p.getAccountId()).balance().signum() < 0;
+    if (!withdrawn.replayed()) {
+      eventLog.record(p.getAccountId(), AccountEventType.PROMISED_PAYMENT_ENDED, AccountEventLog.SYSTEM, true,
+          "Promised payment " + p.getId() + " " + p.getStatus().name().toLowerCase() + "; commission "
+              + plain(p.getCommission()) + "; credit limit lowered by " + plain(p.getAmount())
+              + (negative ? "; balance below zero" : ""));
+    }
+    if (negative) {
+      p.endedNegative();
+    }
+    return negative;
+  }
+
+  @Override
+  @Transactional
+  public void blockAccount(long promiseId) {
+    PromisedPayment p = lock(promiseId);
+    if (!p.isUnsettled() || balances.balance(p.getAccountId()).balance().signum() >= 0) {
+      return; // a top-up came first
+    }
+    accounts.block(p.getAccountId(), AccountEventLog.SYSTEM, "Promised payment " + p.getId()
+        + " ended with the balance below zero (PROM-5)");
+    for (Subscription s : subscriptions.ofAccount(p.getAccountId())) {
+      if (s.getStatus() == SubscriptionStatus.ACTIVE) {
+        subscriptions.changeStatus(s.getId(), SubscriptionStatus.SUSPENDED);
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------------------------
+  // Money received (PROM-5): repayment, settlement, unblocking
+
+  /**
+   * Money came in (committed). A running promise counts it; once the money received since it was taken reaches
+   * its amount it is repaid and its process told. When the balance is at zero or above, promises that ended below
+   * zero are settled, and an account blocked by them is unblocked with its suspended subscriptions resumed.
+   */
+  @Transactional(propagation = Propagation.REQUIRES_NEW)
+  public void moneyReceived(MoneyReceived money) {
+    Long accountId = money.accountId();
+    for (PromisedPayment running : promises.findByAccountIdAndStatusIn(accountId,
+        EnumSet.of(PromiseStatus.ACTIVE))) {
+      PromisedPayment p = lock(running.getId());
+      if (p.getStatus() != PromiseStatus.ACTIVE) {
+        continue;
+      }
+      p.receive(money.amount());
+      if (p.getReceived().compareTo(p.getAmount()) >= 0) {
+        p.end(PromiseStatus.REPAID, clock.instant());
+        processes.repaid(p.getId());
+        log.info("Promised payment {} of account {} repaid", p.getId(), accountId);
+      }
+    }
+    if (money.balanceAfter().signum() >= 0 && balances.balance(accountId).balance().signum() >= 0) {
+      List<PromisedPayment> unsettled = promises.findUnsettled(accountId);
+      if (unsettled.isEmpty()) {
+        return;
+      }
+      unsettled.forEach(p -> p.settled(clock.instant()));
+      Account account = accounts.get(accountId);
+      if (account.getStatus() == AccountStatus.BLOCKED) {
+        accounts.unblock(accountId, AccountEventLog.SYSTEM, "The balance is back at zero or above (PROM-5)");
+        for (Subscription s : subscriptions.ofAccount(accountId)) {
+          if (s.getStatus() == SubscriptionStatus.SUSPENDED) {
+            subscriptions.changeStatus(s.getId(), SubscriptionStatus.ACTIVE);
+          }
+        }
+      }
+    }
+  }
+
+  private PromisedPayment lock(long promiseId) {
+    return promises.lockById(promiseId).orElseThrow(() -> new NotFoundException("Promised payment", promiseId));
+  }
+
+  private static String key(PromisedPayment p, String what) {
+    return "promise:" + p.getId() + ":" + what;
+  }
+
+  private static String actor(PromisedPayment p) {
+    return p.getCreatedBy();
+  }
+
+  static String plain(BigDecimal amount) {
+    return amount.stripTrailingZeros().toPlainString();
+  }
+}

@@ -1,0 +1,35 @@
+package com.resellerhub.billing.promise;
+
+import jakarta.persistence.LockModeType;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
+
+interface PromisedPaymentRepository extends JpaRepository<PromisedPayment, Long> {
+
+  List<PromisedPayment> findByAccountIdOrderByIdDesc(Long accountId);
+
+  Page<PromisedPayment> findByAccountIdOrderByIdDesc(Long accountId, Pageable pageable);
+
+  Page<PromisedPayment> findAllByOrderByIdDesc(Pageable pageable);
+
+  Page<PromisedPayment> findByStatusOrderByIdDesc(PromiseStatus status, Pageable pageable);
+
+  List<PromisedPayment> findByAccountIdAndStatusIn(Long accountId, Collection<PromiseStatus> statuses);
+
+  Optional<PromisedPayment> findByIdAndAccountId(Long id, Long accountId);
+
+  @Lock(LockModeType.PESSIMISTIC_WRITE)
+  @Query("select p from PromisedPayment p where p.id = :id")
+  Optional<PromisedPayment> lockById(@Param("id") Long id);
+
+  @Query("select p from PromisedPayment p where p.accountId = :accountId and p.endedNegative = true"
+      + " and p.settledAt is null")
+  List<PromisedPayment> findUnsettled(@Param("accountId") Long accountId);
+}
