@@ -77,6 +77,16 @@ public class OperatorPaymentController {
         });
   }
 
+  @PostMapping("/accounts/{accountId}/combined-payments")
+  @Operation(summary = "Pay several orders waiting for payment with one COMBINED payment (their ORDER payments are"
+      + " cancelled)")
+  public ResponseEntity<?> combine(@PathVariable long accountId, @Valid @RequestBody PaymentRequests.Combine request,
+      @RequestHeader(name = IdempotentRequests.HEADER, required = false) String key, Principal user) {
+    return idempotent.run(user.getName(), "POST /api/operator/accounts/" + accountId + "/combined-payments", key,
+        request, () -> ResponseEntity.status(HttpStatus.CREATED).body(PaymentViews.of(payments.detail(
+            payments.combine(accountId, request.orderIds(), user.getName()).getId()))));
+  }
+
   @PostMapping("/accounts/{accountId}/acts")
   @Operation(summary = "Issue the postpay act of a closed period and its ACT payment")
   public ResponseEntity<?> issueAct(@PathVariable long accountId, @Valid @RequestBody PaymentRequests.IssueAct request,

@@ -123,6 +123,10 @@ public class Payment {
     this.completedAt = at;
   }
 
+  void cancelled() {
+    this.status = PaymentStatus.CANCELLED;
+  }
+
   void overdue() {
     this.status = PaymentStatus.OVERDUE;
   }

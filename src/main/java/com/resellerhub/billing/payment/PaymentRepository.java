@@ -30,5 +30,8 @@ interface PaymentRepository extends JpaRepository<Payment, Long> {
 
   Optional<Payment> findByActId(Long actId);
 
+  @Query("select p from Payment p join p.orderIds o where o = :orderId and p.status in :statuses")
+  List<Payment> ofOrder(@Param("orderId") Long orderId, @Param("statuses") List<PaymentStatus> statuses);
+
   boolean existsByAccountId(Long accountId);
 }

@@ -24,6 +24,9 @@ public final class PaymentRequests {
   public record IssueAct(@NotNull LocalDate periodStart, @NotNull LocalDate periodEnd,
       @NotNull @Positive @Digits(integer = 15, fraction = 4) BigDecimal amount) {}
 
+  /** The orders to pay in one COMBINED payment. */
+  public record Combine(@NotNull @Size(min = 2, max = 50) java.util.List<@NotNull Long> orderIds) {}
+
   /** The ERP's reference of the money received (optional). */
   public record ErpComplete(@Size(max = 100) String reference) {}
 }

@@ -89,6 +89,43 @@ public class PaymentService implements OrderPayments {
     created(payments.save(payment), "for order " + order.getId());
   }
 
+  /**
+   * One COMBINED payment for several orders of the account that wait for their payment: their open ORDER payments
+   * are CANCELLED (their history names the combined payment) and the combined one, of their sum, pays them all.
+   */
+  @Transactional
+  public Payment combine(Long accountId, List<Long> orderIds, String actor) {
+    Account account = accounts.lock(accountId);
+    List<Long> distinct = orderIds.stream().distinct().sorted().toList();
+    if (distinct.size() < 2) {
+      throw new BusinessRuleException("combined-needs-orders", "orderIds",
+          "A combined payment pays at least two different orders");
+    }
+    List<PaymentStatus> open = List.of(PaymentStatus.AWAITING_PAYMENT, PaymentStatus.OVERDUE);
+    List<Payment> parts = new java.util.ArrayList<>();
+    for (Long orderId : distinct) {
+      Payment part = payments.ofOrder(orderId, open).stream()
+          .filter(p -> p.getType() == PaymentType.ORDER && p.getAccountId().equals(account.getId()))
+          .findFirst().map(p -> lockPayment(p.getId())).filter(p -> p.getStatus().isOpen())
+          .orElseThrow(() -> new BusinessRuleException("order-not-awaiting-payment", "orderIds",
+              "Order " + orderId + " is not an order of account " + accountId + " waiting for its own payment"));
+      parts.add(part);
+    }
+    BigDecimal sum = parts.stream().map(Payment::getAmount).reduce(BigDecimal.ZERO, BigDecimal::add);
+    LocalDate due = today().plusDays(dueDays);
+    Payment combined = new Payment(account.getId(), PaymentType.COMBINED, BillingModel.PREPAY, Money.of(sum),
+        parts.get(0).getCurrency(), due, due, actor, clock.instant());
+    combined.linkOrders(distinct);
+    created(payments.save(combined), "for orders " + distinct);
+    for (Payment part : parts) {
+      PaymentStatus from = part.getStatus();
+      part.cancelled();
+      events.save(new PaymentEvent(part.getId(), PaymentEventKind.STATUS_CHANGED, from, PaymentStatus.CANCELLED,
+          null, "Combined into payment " + combined.getId(), actor, clock.instant()));
+    }
+    return combined;
+  }
+
   /** PAY-7: the customer asks to top up the balance; the TOP_UP payment is paid through a gateway. */
   @Transactional
   public Payment requestTopUp(Long accountId, BigDecimal amount, String actor) {

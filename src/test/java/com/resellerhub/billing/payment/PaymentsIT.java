@@ -100,6 +100,37 @@ class PaymentsIT {
     assertThat(badStatus.getBody()).containsEntry("field", "status").containsEntry("rule", "type");
   }
 
+  @Test
+  void PAY1_aCombinedPaymentPaysSeveralOrders_replacingTheirOrderPayments() {
+    Customer c = api.account("APPROVED");
+    long firstOrder = api.order(c, prepaid);
+    long firstPayment = PaymentApi.id(api.latestPayment(c.accountId()));
+    long secondOrder = api.order(c, prepaid);
+    long secondPayment = PaymentApi.id(api.latestPayment(c.accountId()));
+
+    assertRefused(api.call("manager", HttpMethod.POST, "/api/operator/accounts/" + c.accountId()
+        + "/combined-payments", Map.of("orderIds", List.of(firstOrder))), 400, "orderIds", "size");
+    assertRefused(api.call("manager", HttpMethod.POST, "/api/operator/accounts/" + c.accountId()
+        + "/combined-payments", Map.of("orderIds", List.of(firstOrder, 987654321L))), 422, "orderIds",
+        "order-not-awaiting-payment");
+
+    ResponseEntity<Map<String, Object>> combined = api.call("manager", HttpMethod.POST, "/api/operator/accounts/"
+        + c.accountId() + "/combined-payments", Map.of("orderIds", List.of(firstOrder, secondOrder)));
+    assertThat(combined.getStatusCode().value()).as("%s", combined.getBody()).isEqualTo(201);
+    assertThat(combined.getBody()).containsEntry("type", "COMBINED").containsEntry("status", "AWAITING_PAYMENT");
+    assertThat(dec(combined.getBody().get("amount"))).isEqualByComparingTo("98.00");
+    assertThat(api.payment(firstPayment)).containsEntry("status", "CANCELLED");
+    assertThat(api.payment(secondPayment)).containsEntry("status", "CANCELLED");
+    assertThat(api.operatorComplete(firstPayment, "CASH").getStatusCode().value()).isEqualTo(409);
+
+    api.topUp(c.accountId(), "100.00");
+    assertThat(api.operatorComplete(PaymentApi.id(combined.getBody()), "BALANCE").getBody())
+        .containsEntry("status", "PAID_FROM_BALANCE");
+    assertThat(api.operatorOrder(firstOrder)).containsEntry("status", "PROVISIONED");
+    assertThat(api.operatorOrder(secondOrder)).containsEntry("status", "PROVISIONED");
+    assertThat(api.balance(c.accountId())).isEqualByComparingTo("2.00");
+  }
+
   // --- PAY-2 -------------------------------------------------------------------------------------------------------
 
   @Test
