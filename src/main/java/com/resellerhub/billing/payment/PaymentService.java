@@ -171,10 +171,13 @@ public class PaymentService implements OrderPayments {
     return act;
   }
 
-  /** PAY-3: the ERP confirms its act; the act's payment gets its due date and expiry. Idempotent. */
+  /**
+   * PAY-3: the ERP confirms its act; the act's payment gets its due date and expiry. Idempotent; the act's row is
+   * locked, so concurrent confirmations confirm once.
+   */
   @Transactional
   public PostpayAct confirmAct(Long actId, String actor) {
-    PostpayAct act = acts.findById(actId).orElseThrow(() -> new NotFoundException("Act", actId));
+    PostpayAct act = acts.lock(actId).orElseThrow(() -> new NotFoundException("Act", actId));
     if (!act.isInvoicedExternally()) {
       throw new BusinessRuleException("PAY-3", "id", "Act " + actId
           + " was not invoiced by the external system; there is nothing to confirm");
