@@ -16,7 +16,19 @@ public enum AccountEventType {
   ORDER_PLACED,
   ORDER_PROVISIONED,
   ORDER_CANCELLED,
+  PAYMENT_CREATED,
+  /** Paid from the balance or with a payment method (PAY-2, PAY-3, PAY-7). */
   PAYMENT_COMPLETED,
+  /** A gateway declined a customer's attempt to pay (PAY-7). */
+  PAYMENT_DECLINED,
+  /** Unpaid past its expiry date (PAY-5). */
+  PAYMENT_OVERDUE,
+  /** Money received and credited to the balance (operator top-up). */
+  BALANCE_TOPPED_UP,
+  /** A postpay act was issued for a closed period. */
+  ACT_ISSUED,
+  /** The external ERP confirmed an act (PAY-3). */
+  ACT_CONFIRMED,
   PROMISED_PAYMENT_TAKEN,
   PROMISED_PAYMENT_ENDED,
   /** A new account was activated: first usage or a manager set the date (PROM-6). */

@@ -114,7 +114,8 @@ public class IdempotentRequests {
       ResponseEntity.BodyBuilder replayed = ResponseEntity.status(record.getResponseStatus())
           .header(REPLAYED_HEADER, "true");
       return record.getResponseBody() == null ? replayed.build()
-          : replayed.contentType(MediaType.APPLICATION_JSON).body(record.getResponseBody());
+          : replayed.contentType(record.getResponseStatus() >= 400 ? MediaType.APPLICATION_PROBLEM_JSON
+              : MediaType.APPLICATION_JSON).body(record.getResponseBody());
     }));
   }
 

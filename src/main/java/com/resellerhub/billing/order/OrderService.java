@@ -46,10 +46,12 @@ public class OrderService {
   private final ResellerService resellers;
   private final SubscriptionService subscriptions;
   private final PostpayReviews reviews;
+  private final OrderPayments payments;
   private final Clock clock;
 
   public OrderService(OrderRepository orders, AccountService accounts, AccountEventLog eventLog, PlanService plans,
-      ResellerService resellers, SubscriptionService subscriptions, PostpayReviews reviews, Clock clock) {
+      ResellerService resellers, SubscriptionService subscriptions, PostpayReviews reviews, OrderPayments payments,
+      Clock clock) {
     this.orders = orders;
     this.accounts = accounts;
     this.eventLog = eventLog;
@@ -57,6 +59,7 @@ public class OrderService {
     this.resellers = resellers;
     this.subscriptions = subscriptions;
     this.reviews = reviews;
+    this.payments = payments;
     this.clock = clock;
   }
 
@@ -99,7 +102,7 @@ public class OrderService {
         case UNDER_REVIEW, DECLINED -> throw refusedWhileUnderReview(account, request.channel());
       }
     } else {
-      provision(order, plan);
+      provisionOrAwaitPayment(order, plan);
     }
     return order;
   }
@@ -140,6 +143,33 @@ public class OrderService {
           "Order " + order.getId() + " cancelled: postpay permission declined: " + reason);
     }
     return pending;
+  }
+
+  /**
+   * A PREPAY commercial order with a price is provisioned when its payment is paid (it waits AWAITING_PAYMENT with an
+   * ORDER payment); trials, free orders and postpaid orders are provisioned at once.
+   */
+  private void provisionOrAwaitPayment(Order order, Plan plan) {
+    if (!plan.isPostpaid() && !order.isTrial() && order.getPrice().signum() > 0) {
+      order.awaitingPayment();
+      payments.requestPayment(order);
+      log.info("Order {} of account {} waits for its payment", order.getId(), order.getAccountId());
+    } else {
+      provision(order, plan);
+    }
+  }
+
+  /**
+   * Provisions an order whose payment was paid (PAY-2, PAY-3, PAY-7). Idempotent: an order that no longer waits for
+   * its payment is left as it is.
+   */
+  @Transactional
+  public Order provisionPaid(long orderId) {
+    Order order = orders.findById(orderId).orElseThrow(() -> new NotFoundException("Order", orderId));
+    if (order.getStatus() == OrderStatus.AWAITING_PAYMENT) {
+      provision(order, plans.get(order.getPlanId()));
+    }
+    return order;
   }
 
   private void provision(Order order, Plan plan) {

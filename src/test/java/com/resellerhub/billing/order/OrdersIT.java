@@ -193,7 +193,8 @@ class OrdersIT {
   void PP2_prepaidPlansNeverNeedPostpayPermission() {
     Customer c = api.account("NOT_VERIFIED");
     ResponseEntity<Map<String, Object>> order = api.customerOrders(c, prepaid, false);
-    assertThat(order.getBody()).containsEntry("status", "PROVISIONED");
+    // A PREPAY commercial order waits for its payment (the payments feature), never for a postpay review.
+    assertThat(order.getBody()).containsEntry("status", "AWAITING_PAYMENT");
     assertThat(api.operatorAccount(c.accountId())).containsEntry("postpayPermission", "NOT_VERIFIED");
     assertThat(api.reviewTasks(c.accountId())).isEmpty();
   }

@@ -1,0 +1,12 @@
+package com.resellerhub.billing.order;
+
+/**
+ * Asks for the payment of an order that must be paid before it is provisioned (a PREPAY commercial order). The
+ * payments feature implements it and calls {@link OrderService#provisionPaid} once the payment is paid; this
+ * interface keeps the order feature free of the payment feature (and the beans free of a cycle).
+ */
+public interface OrderPayments {
+
+  /** Creates the order's payment in the caller's transaction. */
+  void requestPayment(Order order);
+}
