@@ -452,7 +452,9 @@ class PromisesIT {
     Map<String, Object> plan = new LinkedHashMap<>();
     plan.put("code", "prom-plan-" + System.nanoTime() % 1_000_000_000L + SEQ.incrementAndGet());
     plan.put("name", "Promise test plan");
-    plan.put("billingModel", "PREPAY");
+    // Postpaid: an APPROVED account gets it provisioned at once with no ledger movement; a prepaid order would
+    // wait for a payment whose entries the eligibility rules (last payment, last charge) would then see.
+    plan.put("billingModel", "POSTPAY");
     plan.put("price", "49.00");
     plan.put("period", "P1M");
     plan.put("trialAvailable", false);
