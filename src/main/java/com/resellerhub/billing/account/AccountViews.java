@@ -43,12 +43,6 @@ public class AccountViews {
 
   public record CustomerEvent(Long id, AccountEventType type, String actor, Instant occurredAt, String detail) {}
 
-  public record PageOf<T>(List<T> content, int page, int size, long totalElements, int totalPages) {
-    static <S, T> PageOf<T> of(Page<S> page, java.util.function.Function<S, T> mapper) {
-      return new PageOf<>(page.getContent().stream().map(mapper).toList(), page.getNumber(), page.getSize(),
-          page.getTotalElements(), page.getTotalPages());
-    }
-  }
 
   private final ReferenceDataService referenceData;
   private final AccountService accounts;

@@ -1,5 +1,7 @@
 package com.resellerhub.billing.account;
 
+import com.resellerhub.billing.web.PageOf;
+
 import com.resellerhub.billing.security.BillingUser;
 import com.resellerhub.billing.web.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
@@ -55,19 +57,19 @@ public class CustomerAccountController {
 
   @GetMapping("/account/events")
   @Operation(summary = "The caller's account event log: only the entries customers may see (ACC-11)")
-  public AccountViews.PageOf<AccountViews.CustomerEvent> events(@AuthenticationPrincipal BillingUser user,
+  public PageOf<AccountViews.CustomerEvent> events(@AuthenticationPrincipal BillingUser user,
       @RequestParam(defaultValue = "0") @Min(0) int page,
       @RequestParam(defaultValue = "50") @Min(1) @Max(200) int size) {
-    return AccountViews.PageOf.of(eventLog.list(user.getAccountId(), true, PageRequest.of(page, size)),
+    return PageOf.of(eventLog.list(user.getAccountId(), true, PageRequest.of(page, size)),
         AccountViews::customerEvent);
   }
 
   @GetMapping("/accounts/{id}/events")
   @Operation(summary = "The caller's account event log by id; any other id answers 404")
-  public AccountViews.PageOf<AccountViews.CustomerEvent> eventsById(@PathVariable Long id,
+  public PageOf<AccountViews.CustomerEvent> eventsById(@PathVariable Long id,
       @AuthenticationPrincipal BillingUser user, @RequestParam(defaultValue = "0") @Min(0) int page,
       @RequestParam(defaultValue = "50") @Min(1) @Max(200) int size) {
-    return AccountViews.PageOf.of(eventLog.list(own(id, user), true, PageRequest.of(page, size)),
+    return PageOf.of(eventLog.list(own(id, user), true, PageRequest.of(page, size)),
         AccountViews::customerEvent);
   }
 

@@ -1,5 +1,7 @@
 package com.resellerhub.billing.account;
 
+import com.resellerhub.billing.web.PageOf;
+
 import com.resellerhub.billing.reseller.ResellerService;
 import com.resellerhub.billing.reseller.ResellerSettings;
 import io.swagger.v3.oas.annotations.Operation;
@@ -51,12 +53,12 @@ public class OperatorAccountController {
 
   @GetMapping
   @Operation(summary = "Accounts, newest first, paged; filter by status and postpay permission (ACC-10)")
-  public AccountViews.PageOf<AccountViews.Summary> list(@RequestParam(required = false) AccountStatus status,
+  public PageOf<AccountViews.Summary> list(@RequestParam(required = false) AccountStatus status,
       @RequestParam(required = false) PostpayPermission postpayPermission,
       @RequestParam(defaultValue = "0") @Min(0) int page,
       @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
     ResellerSettings settings = resellers.settings();
-    return AccountViews.PageOf.of(accounts.list(status, postpayPermission,
+    return PageOf.of(accounts.list(status, postpayPermission,
         PageRequest.of(page, size, Sort.by(Sort.Direction.DESC, "id"))), a -> views.summary(a, settings));
   }
 
@@ -68,11 +70,11 @@ public class OperatorAccountController {
 
   @GetMapping("/{id}/events")
   @Operation(summary = "An account's event log, newest first, every entry (ACC-11)")
-  public AccountViews.PageOf<AccountViews.Event> events(@PathVariable Long id,
+  public PageOf<AccountViews.Event> events(@PathVariable Long id,
       @RequestParam(defaultValue = "0") @Min(0) int page,
       @RequestParam(defaultValue = "50") @Min(1) @Max(200) int size) {
     accounts.get(id);
-    return AccountViews.PageOf.of(eventLog.list(id, false, PageRequest.of(page, size)), AccountViews::event);
+    return PageOf.of(eventLog.list(id, false, PageRequest.of(page, size)), AccountViews::event);
   }
 
   /** Body of {@code PUT /{id}/postpay-permission}. */

@@ -1,5 +1,7 @@
 package com.resellerhub.billing.order;
 
+import com.resellerhub.billing.web.PageOf;
+
 import com.resellerhub.billing.idempotency.IdempotentRequests;
 import com.resellerhub.billing.security.BillingUser;
 import io.swagger.v3.oas.annotations.Operation;
@@ -50,9 +52,9 @@ public class CustomerOrderController {
 
   @GetMapping
   @Operation(summary = "The caller's orders, newest first")
-  public OrderViews.PageOf<OrderViews.CustomerOrderView> list(@RequestParam(defaultValue = "0") int page,
+  public PageOf<OrderViews.CustomerOrderView> list(@RequestParam(defaultValue = "0") int page,
       @RequestParam(defaultValue = "20") int size, @AuthenticationPrincipal BillingUser user) {
-    return OrderViews.PageOf.of(orders.ofAccount(user.getAccountId(), PageRequest.of(Math.max(0, page),
+    return PageOf.of(orders.ofAccount(user.getAccountId(), PageRequest.of(Math.max(0, page),
         Math.min(Math.max(1, size), 100))), views::customer);
   }
 

@@ -1,5 +1,7 @@
 package com.resellerhub.billing.order;
 
+import com.resellerhub.billing.web.PageOf;
+
 import com.resellerhub.billing.idempotency.IdempotentRequests;
 import com.resellerhub.billing.security.BillingUser;
 import io.swagger.v3.oas.annotations.Operation;
@@ -49,17 +51,17 @@ public class OperatorOrderController {
 
   @GetMapping("/accounts/{accountId}/orders")
   @Operation(summary = "An account's orders, newest first")
-  public OrderViews.PageOf<OrderViews.OrderView> ofAccount(@PathVariable long accountId,
+  public PageOf<OrderViews.OrderView> ofAccount(@PathVariable long accountId,
       @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
-    return OrderViews.PageOf.of(orders.ofAccount(accountId, PageRequest.of(Math.max(0, page),
+    return PageOf.of(orders.ofAccount(accountId, PageRequest.of(Math.max(0, page),
         Math.min(Math.max(1, size), 100))), views::operator);
   }
 
   @GetMapping("/orders")
   @Operation(summary = "All orders, optionally by status, newest first")
-  public OrderViews.PageOf<OrderViews.OrderView> list(@RequestParam(required = false) OrderStatus status,
+  public PageOf<OrderViews.OrderView> list(@RequestParam(required = false) OrderStatus status,
       @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
-    return OrderViews.PageOf.of(orders.list(status, PageRequest.of(Math.max(0, page),
+    return PageOf.of(orders.list(status, PageRequest.of(Math.max(0, page),
         Math.min(Math.max(1, size), 100))), views::operator);
   }
 

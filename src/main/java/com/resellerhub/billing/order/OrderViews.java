@@ -21,12 +21,6 @@ public class OrderViews {
       OrderStatus status, BigDecimal price, String currency, Long subscriptionId, Instant createdAt,
       Instant provisionedAt) {}
 
-  public record PageOf<T>(List<T> content, int page, int size, long totalElements, int totalPages) {
-    static <S, T> PageOf<T> of(Page<S> page, java.util.function.Function<S, T> map) {
-      return new PageOf<>(page.getContent().stream().map(map).toList(), page.getNumber(), page.getSize(),
-          page.getTotalElements(), page.getTotalPages());
-    }
-  }
 
   private final PlanService plans;
 

@@ -1,5 +1,7 @@
 package com.resellerhub.billing.payment;
 
+import com.resellerhub.billing.web.PageOf;
+
 import com.resellerhub.billing.idempotency.IdempotentRequests;
 import com.resellerhub.billing.payment.CompletionRules.Channel;
 import com.resellerhub.billing.security.BillingUser;
@@ -40,9 +42,9 @@ public class CustomerPaymentController {
 
   @GetMapping("/payments")
   @Operation(summary = "The caller's payments, newest first")
-  public PaymentViews.PageOf<PaymentViews.PaymentView> list(@RequestParam(defaultValue = "0") int page,
+  public PageOf<PaymentViews.PaymentView> list(@RequestParam(defaultValue = "0") int page,
       @RequestParam(defaultValue = "20") int size, @AuthenticationPrincipal BillingUser user) {
-    return PaymentViews.PageOf.of(payments.ofAccount(user.getAccountId(), PageRequest.of(Math.max(0, page),
+    return PageOf.of(payments.ofAccount(user.getAccountId(), PageRequest.of(Math.max(0, page),
         Math.min(Math.max(1, size), 100))), PaymentViews::of);
   }
 

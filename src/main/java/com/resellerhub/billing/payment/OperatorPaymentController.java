@@ -1,5 +1,7 @@
 package com.resellerhub.billing.payment;
 
+import com.resellerhub.billing.web.PageOf;
+
 import com.resellerhub.billing.idempotency.IdempotentRequests;
 import com.resellerhub.billing.payment.CompletionRules.Channel;
 import io.swagger.v3.oas.annotations.Operation;
@@ -39,10 +41,10 @@ public class OperatorPaymentController {
 
   @GetMapping("/payments")
   @Operation(summary = "Payments, newest first, filtered by status, type and account")
-  public PaymentViews.PageOf<PaymentViews.PaymentView> list(@RequestParam(required = false) PaymentStatus status,
+  public PageOf<PaymentViews.PaymentView> list(@RequestParam(required = false) PaymentStatus status,
       @RequestParam(required = false) PaymentType type, @RequestParam(required = false) Long accountId,
       @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
-    return PaymentViews.PageOf.of(payments.search(status, type, accountId, PageRequest.of(Math.max(0, page),
+    return PageOf.of(payments.search(status, type, accountId, PageRequest.of(Math.max(0, page),
         Math.min(Math.max(1, size), 100))), PaymentViews::of);
   }
 

@@ -26,12 +26,6 @@ public final class PaymentViews {
 
   public record MethodView(String code, String name, boolean gatewayConnector) {}
 
-  public record PageOf<T>(List<T> content, int page, int size, long totalElements, int totalPages) {
-    static <S, T> PageOf<T> of(Page<S> page, Function<S, T> map) {
-      return new PageOf<>(page.getContent().stream().map(map).toList(), page.getNumber(), page.getSize(),
-          page.getTotalElements(), page.getTotalPages());
-    }
-  }
 
   /** Without history (lists). */
   static PaymentView of(Payment p) {

@@ -3,7 +3,7 @@ package com.resellerhub.billing.promise;
 import com.resellerhub.billing.idempotency.IdempotentRequests;
 import com.resellerhub.billing.promise.PromiseViews.ActivationView;
 import com.resellerhub.billing.promise.PromiseViews.OfferView;
-import com.resellerhub.billing.promise.PromiseViews.PageOf;
+import com.resellerhub.billing.web.PageOf;
 import com.resellerhub.billing.promise.PromiseViews.PromiseView;
 import com.resellerhub.billing.security.BillingUser;
 import io.swagger.v3.oas.annotations.Operation;

@@ -38,13 +38,6 @@ public final class PromiseViews {
     }
   }
 
-  public record PageOf<T>(List<T> items, int page, int size, long total) {
-
-    static <E, T> PageOf<T> of(Page<E> page, Function<E, T> view) {
-      return new PageOf<>(page.getContent().stream().map(view).toList(), page.getNumber(), page.getSize(),
-          page.getTotalElements());
-    }
-  }
 
   public record ActivationView(Long accountId, java.time.LocalDate activatedOn, AccountActivation.Source source,
       String actor, Long promiseId) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.resellerhub.billing.account.Account;
 import com.resellerhub.billing.account.AccountRepository;
 import com.resellerhub.billing.reseller.ResellerService;
+import com.resellerhub.billing.support.Concurrently;
 import com.resellerhub.billing.support.IntegrationTest;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -50,7 +51,7 @@ class LedgerIT {
         () -> balances.record(account, Movement.debit(EntryType.PAYMENT_DEBIT, new BigDecimal("60"), "b-" + account,
             "PAYMENT", 2L, "second", "test")));
 
-    List<Object> outcomes = runAtOnce(debits);
+    List<Object> outcomes = Concurrently.outcomes(debits);
 
     assertThat(outcomes).filteredOn(o -> o instanceof BalanceService.Recorded).hasSize(1);
     assertThat(outcomes).filteredOn(o -> o instanceof InsufficientFundsException).hasSize(1);
@@ -67,7 +68,7 @@ class LedgerIT {
           "payment-42-" + account, "PAYMENT", 42L, "payment 42", "test")));
     }
 
-    List<Object> outcomes = runAtOnce(sameDebit);
+    List<Object> outcomes = Concurrently.outcomes(sameDebit);
 
     assertThat(outcomes).allMatch(o -> o instanceof BalanceService.Recorded, "every call answers with the entry");
     assertThat(outcomes).map(o -> ((BalanceService.Recorded) o).entry().getId()).containsOnly(
@@ -114,30 +115,4 @@ class LedgerIT {
     assertThat(balances.recomputed(account).balance()).isEqualByComparingTo("100");
   }
 
-  /** Runs the calls on separate threads released at the same moment; returns each result or exception. */
-  static List<Object> runAtOnce(List<Callable<Object>> calls) throws Exception {
-    ExecutorService pool = Executors.newFixedThreadPool(calls.size());
-    CountDownLatch start = new CountDownLatch(1);
-    try {
-      List<Future<Object>> futures = new ArrayList<>();
-      for (Callable<Object> call : calls) {
-        futures.add(pool.submit(() -> {
-          start.await();
-          try {
-            return call.call();
-          } catch (Exception e) {
-            return e;
-          }
-        }));
-      }
-      start.countDown();
-      List<Object> results = new ArrayList<>();
-      for (Future<Object> f : futures) {
-        results.add(f.get());
-      }
-      return results;
-    } finally {
-      pool.shutdownNow();
-    }
-  }
 }

@@ -3,7 +3,9 @@ package com.resellerhub.billing.order;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.resellerhub.billing.order.OrderApi.Customer;
+import com.resellerhub.billing.support.BillingApi;
+import com.resellerhub.billing.support.BillingApi.Customer;
+import com.resellerhub.billing.support.Concurrently;
 import com.resellerhub.billing.support.IntegrationTest;
 import com.resellerhub.billing.support.TestMailServer;
 import java.time.Duration;
@@ -36,13 +38,13 @@ class OrdersIT {
   @Autowired RuntimeService runtime;
   @Autowired JdbcTemplate jdbc;
 
-  OrderApi api;
+  BillingApi api;
   long postpaid;
   long prepaid;
 
   @BeforeEach
   void setUp() {
-    api = new OrderApi(http, identity);
+    api = new BillingApi(http, identity);
     api.mode("MANUAL", "COMMERCIAL");
     postpaid = api.plan("POSTPAY", true);
     prepaid = api.plan("PREPAY", true);
@@ -61,7 +63,7 @@ class OrdersIT {
     ResponseEntity<Map<String, Object>> placed = api.customerOrders(c, postpaid, false);
     assertThat(placed.getStatusCode().value()).as("%s", placed.getBody()).isEqualTo(201);
     assertThat(placed.getBody()).containsEntry("status", "PENDING_APPROVAL");
-    long orderId = OrderApi.id(placed.getBody());
+    long orderId = BillingApi.id(placed.getBody());
     assertThat(api.operatorAccount(c.accountId())).containsEntry("postpayPermission", "UNDER_REVIEW");
 
     List<Map<String, Object>> tasks = api.reviewTasks(c.accountId());
@@ -85,7 +87,7 @@ class OrdersIT {
   @Test
   void PP5_declineNeedsAReason_cancelsTheOrder_andTheCustomerStillReadsUnderReview() {
     Customer c = api.account("NOT_VERIFIED");
-    long orderId = OrderApi.id(api.customerOrders(c, postpaid, false).getBody());
+    long orderId = BillingApi.id(api.customerOrders(c, postpaid, false).getBody());
     String taskId = (String) api.reviewTasks(c.accountId()).get(0).get("id");
 
     ResponseEntity<String> withoutReason = api.completeReview(taskId, false, " ");
@@ -221,7 +223,7 @@ class OrdersIT {
   @Test
   void PP8_switchingToAutomaticKeepsPermissionsAndOpenTasks_newOrdersFollowTheNewMode() {
     Customer c = api.account("NOT_VERIFIED");
-    long first = OrderApi.id(api.customerOrders(c, postpaid, false).getBody());
+    long first = BillingApi.id(api.customerOrders(c, postpaid, false).getBody());
 
     api.mode("AUTOMATIC", "COMMERCIAL");
 
@@ -264,7 +266,7 @@ class OrdersIT {
     for (int i = 0; i < 50; i++) {
       calls.add(() -> api.customerOrders(c, postpaid, false));
     }
-    List<ResponseEntity<Map<String, Object>>> responses = runAtOnce(calls);
+    List<ResponseEntity<Map<String, Object>>> responses = Concurrently.runAtOnce(calls);
 
     assertThat(responses).filteredOn(r -> r.getStatusCode().value() == 201).hasSize(1);
     assertThat(responses).filteredOn(r -> r.getStatusCode().value() == 422).hasSize(49)
@@ -278,7 +280,7 @@ class OrdersIT {
   @Test
   void PAY6_aRepeatedIdempotencyKeyReturnsTheFirstOrderAndCreatesNothing_anotherBodyIsRefused() {
     Customer c = api.account("APPROVED");
-    String key = OrderApi.unique("order-key-");
+    String key = BillingApi.unique("order-key-");
     ResponseEntity<String> first = api.raw(c.userId(), "/api/customer/orders",
         Map.of("planId", postpaid, "trial", false), key);
     ResponseEntity<String> repeat = api.raw(c.userId(), "/api/customer/orders",
@@ -302,7 +304,7 @@ class OrdersIT {
   void aCustomerCannotReadAnotherAccountsOrder() {
     Customer owner = api.account("APPROVED");
     Customer other = api.account("APPROVED");
-    long orderId = OrderApi.id(api.customerOrders(owner, prepaid, false).getBody());
+    long orderId = BillingApi.id(api.customerOrders(owner, prepaid, false).getBody());
     assertThat(api.call(other.userId(), HttpMethod.GET, "/api/customer/orders/" + orderId, null).getStatusCode()
         .value()).isEqualTo(404);
   }
@@ -323,25 +325,4 @@ class OrdersIT {
     assertThat(wrongType.getBody()).containsEntry("field", "planId");
   }
 
-  private static <T> List<T> runAtOnce(List<Callable<T>> calls) throws Exception {
-    ExecutorService pool = Executors.newFixedThreadPool(calls.size());
-    CountDownLatch start = new CountDownLatch(1);
-    try {
-      List<Future<T>> futures = new ArrayList<>();
-      for (Callable<T> call : calls) {
-        futures.add(pool.submit(() -> {
-          start.await();
-          return call.call();
-        }));
-      }
-      start.countDown();
-      List<T> results = new ArrayList<>();
-      for (Future<T> f : futures) {
-        results.add(f.get());
-      }
-      return results;
-    } finally {
-      pool.shutdownNow();
-    }
-  }
 }

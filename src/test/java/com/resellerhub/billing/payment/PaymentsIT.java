@@ -2,7 +2,8 @@ package com.resellerhub.billing.payment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.resellerhub.billing.payment.PaymentApi.Customer;
+import com.resellerhub.billing.support.BillingApi.Customer;
+import com.resellerhub.billing.support.Concurrently;
 import com.resellerhub.billing.support.IntegrationTest;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -193,7 +194,7 @@ class PaymentsIT {
     for (int i = 0; i < 50; i++) {
       calls.add(() -> api.operatorComplete(paymentId, "BALANCE"));
     }
-    List<ResponseEntity<Map<String, Object>>> responses = runAtOnce(calls);
+    List<ResponseEntity<Map<String, Object>>> responses = Concurrently.runAtOnce(calls);
 
     assertThat(responses).filteredOn(r -> r.getStatusCode().value() == 200).hasSize(1)
         .allSatisfy(r -> assertThat(r.getBody()).containsEntry("status", "PAID_FROM_BALANCE"));
@@ -218,7 +219,7 @@ class PaymentsIT {
     assertThat(second).isNotEqualTo(first);
     api.topUp(c.accountId(), "60.00");
 
-    List<ResponseEntity<Map<String, Object>>> responses = runAtOnce(List.of(
+    List<ResponseEntity<Map<String, Object>>> responses = Concurrently.runAtOnce(List.of(
         () -> api.operatorComplete(first, "BALANCE"), () -> api.operatorComplete(second, "BALANCE")));
 
     assertThat(responses).filteredOn(r -> r.getStatusCode().value() == 200).hasSize(1);
@@ -463,25 +464,4 @@ class PaymentsIT {
     assertThat(r.getBody()).as("%s", r.getBody()).containsEntry("field", field).containsEntry("rule", rule);
   }
 
-  private static <T> List<T> runAtOnce(List<Callable<T>> calls) throws Exception {
-    ExecutorService pool = Executors.newFixedThreadPool(calls.size());
-    try {
-      CountDownLatch start = new CountDownLatch(1);
-      List<Future<T>> futures = new ArrayList<>();
-      for (Callable<T> call : calls) {
-        futures.add(pool.submit(() -> {
-          start.await();
-          return call.call();
-        }));
-      }
-      start.countDown();
-      List<T> results = new ArrayList<>();
-      for (Future<T> f : futures) {
-        results.add(f.get());
-      }
-      return results;
-    } finally {
-      pool.shutdownNow();
-    }
-  }
 }

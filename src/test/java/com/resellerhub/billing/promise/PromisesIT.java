@@ -302,9 +302,9 @@ class PromisesIT {
 
     Map<String, Object> mine = call(c.userId(), HttpMethod.GET, "/api/customer/promised-payments", null, null)
         .getBody();
-    assertThat((List<?>) mine.get("items")).hasSize(1);
+    assertThat((List<?>) mine.get("content")).hasSize(1);
     assertThat(call("manager", HttpMethod.GET, "/api/operator/accounts/" + c.accountId() + "/promised-payments",
-        null, null).getBody().get("total")).isEqualTo(1);
+        null, null).getBody().get("totalElements")).isEqualTo(1);
     assertThat(call("manager", HttpMethod.GET, "/api/operator/promised-payments/" + promise, null, null).getBody())
         .containsEntry("accountId", (int) c.accountId()).containsEntry("origin", "CUSTOMER_API");
     assertThat(call(other.userId(), HttpMethod.GET, "/api/customer/promised-payments/" + promise, null, null)

@@ -1,4 +1,4 @@
-package com.resellerhub.billing.order;
+package com.resellerhub.billing.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,28 +17,28 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
-/** HTTP helpers of the order integration tests: settings, plans, accounts with their own customer user, orders. */
-final class OrderApi {
+/** HTTP helpers of the integration tests: settings, plans, accounts with their own customer user, orders, reviews. */
+public class BillingApi {
 
   private static final AtomicInteger SEQ = new AtomicInteger();
 
-  final TestRestTemplate http;
-  final IdentityService identity;
+  public final TestRestTemplate http;
+  public final IdentityService identity;
 
-  OrderApi(TestRestTemplate http, IdentityService identity) {
+  public BillingApi(TestRestTemplate http, IdentityService identity) {
     this.http = http;
     this.identity = identity;
   }
 
-  static String unique(String prefix) {
+  public static String unique(String prefix) {
     return prefix + (System.nanoTime() % 1_000_000_000L) + SEQ.incrementAndGet();
   }
 
-  ResponseEntity<Map<String, Object>> call(String user, HttpMethod method, String path, Object body) {
+  public ResponseEntity<Map<String, Object>> call(String user, HttpMethod method, String path, Object body) {
     return call(user, method, path, body, null);
   }
 
-  ResponseEntity<Map<String, Object>> call(String user, HttpMethod method, String path, Object body, String key) {
+  public ResponseEntity<Map<String, Object>> call(String user, HttpMethod method, String path, Object body, String key) {
     HttpHeaders headers = new HttpHeaders();
     headers.setContentType(MediaType.APPLICATION_JSON);
     if (key != null) {
@@ -48,19 +48,19 @@ final class OrderApi {
         new ParameterizedTypeReference<>() {});
   }
 
-  ResponseEntity<String> raw(String user, String path, Object body, String key) {
+  public ResponseEntity<String> raw(String user, String path, Object body, String key) {
     HttpHeaders headers = new HttpHeaders();
     headers.setContentType(MediaType.APPLICATION_JSON);
     headers.set("Idempotency-Key", key);
     return http.withBasicAuth(user, user).exchange(path, HttpMethod.POST, new HttpEntity<>(body, headers), String.class);
   }
 
-  ResponseEntity<List<Map<String, Object>>> list(String user, String path) {
+  public ResponseEntity<List<Map<String, Object>>> list(String user, String path) {
     return http.withBasicAuth(user, user).exchange(path, HttpMethod.GET, null, new ParameterizedTypeReference<>() {});
   }
 
   @SuppressWarnings("unchecked")
-  void settings(Consumer<Map<String, Object>> change) {
+  public void settings(Consumer<Map<String, Object>> change) {
     Map<String, Object> s = new LinkedHashMap<>(call("manager", HttpMethod.GET, "/api/operator/settings", null)
         .getBody());
     change.accept(s);
@@ -68,20 +68,25 @@ final class OrderApi {
     assertThat(put.getStatusCode().value()).as("%s", put.getBody()).isEqualTo(200);
   }
 
-  void mode(String postpayApproval, String appliesTo) {
+  public void mode(String postpayApproval, String appliesTo) {
     settings(s -> {
       s.put("postpayApproval", postpayApproval);
       s.put("postpayApprovalAppliesTo", appliesTo);
     });
   }
 
-  /** A new active plan; returns its id. */
-  long plan(String billingModel, boolean trialAvailable) {
+  /** A new active plan at 49.00; returns its id. */
+  public long plan(String billingModel, boolean trialAvailable) {
+    return plan(billingModel, trialAvailable, "49.00");
+  }
+
+  /** A new active plan with the given price; returns its id. */
+  public long plan(String billingModel, boolean trialAvailable, String price) {
     Map<String, Object> plan = new LinkedHashMap<>();
     plan.put("code", unique("plan-").toLowerCase());
     plan.put("name", "Test plan " + billingModel);
     plan.put("billingModel", billingModel);
-    plan.put("price", "49.00");
+    plan.put("price", price);
     plan.put("period", "P1M");
     plan.put("trialAvailable", trialAvailable);
     if (trialAvailable) {
@@ -93,7 +98,7 @@ final class OrderApi {
   }
 
   /** An account with the given postpay permission, terms accepted, owned by a new user (password = user id). */
-  Customer account(String permission) {
+  public Customer account(String permission) {
     String userId = unique("cust");
     User user = identity.newUser(userId);
     user.setFirstName("Olga");
@@ -116,32 +121,32 @@ final class OrderApi {
     return new Customer(id(created.getBody()), userId);
   }
 
-  record Customer(long accountId, String userId) {}
+  public record Customer(long accountId, String userId) {}
 
-  ResponseEntity<Map<String, Object>> customerOrders(Customer c, long planId, boolean trial) {
+  public ResponseEntity<Map<String, Object>> customerOrders(Customer c, long planId, boolean trial) {
     return call(c.userId(), HttpMethod.POST, "/api/customer/orders", Map.of("planId", planId, "trial", trial));
   }
 
-  ResponseEntity<Map<String, Object>> operatorOrders(long accountId, long planId, boolean trial) {
+  public ResponseEntity<Map<String, Object>> operatorOrders(long accountId, long planId, boolean trial) {
     return call("manager", HttpMethod.POST, "/api/operator/accounts/" + accountId + "/orders",
         Map.of("planId", planId, "trial", trial));
   }
 
-  Map<String, Object> operatorOrder(long orderId) {
+  public Map<String, Object> operatorOrder(long orderId) {
     return call("manager", HttpMethod.GET, "/api/operator/orders/" + orderId, null).getBody();
   }
 
-  Map<String, Object> operatorAccount(long accountId) {
+  public Map<String, Object> operatorAccount(long accountId) {
     return call("manager", HttpMethod.GET, "/api/operator/accounts/" + accountId, null).getBody();
   }
 
   /** The open review task of an account, as managers see it through Camunda's REST API. */
-  List<Map<String, Object>> reviewTasks(long accountId) {
+  public List<Map<String, Object>> reviewTasks(long accountId) {
     return list("manager", "/engine-rest/task?processInstanceBusinessKey=" + accountId
         + "&processDefinitionKey=postpay-approval").getBody();
   }
 
-  ResponseEntity<String> completeReview(String taskId, boolean approve, String reason) {
+  public ResponseEntity<String> completeReview(String taskId, boolean approve, String reason) {
     http.withBasicAuth("manager", "manager").postForEntity("/engine-rest/task/" + taskId + "/claim",
         json(Map.of("userId", "manager")), String.class);
     Map<String, Object> variables = new LinkedHashMap<>();
@@ -158,13 +163,13 @@ final class OrderApi {
         .map(t -> ((Number) t.get("id")).longValue()).findFirst().orElseThrow();
   }
 
-  static HttpEntity<Object> json(Object body) {
+  public static HttpEntity<Object> json(Object body) {
     HttpHeaders headers = new HttpHeaders();
     headers.setContentType(MediaType.APPLICATION_JSON);
     return new HttpEntity<>(body, headers);
   }
 
-  static long id(Map<String, Object> body) {
+  public static long id(Map<String, Object> body) {
     return ((Number) body.get("id")).longValue();
   }
 }
