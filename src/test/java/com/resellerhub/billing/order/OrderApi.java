@@ -18,27 +18,27 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 /** HTTP helpers of the order integration tests: settings, plans, accounts with their own customer user, orders. */
-final class OrderApi {
+public final class OrderApi {
 
   private static final AtomicInteger SEQ = new AtomicInteger();
 
-  final TestRestTemplate http;
-  final IdentityService identity;
+  public final TestRestTemplate http;
+  public final IdentityService identity;
 
-  OrderApi(TestRestTemplate http, IdentityService identity) {
+  public OrderApi(TestRestTemplate http, IdentityService identity) {
     this.http = http;
     this.identity = identity;
   }
 
-  static String unique(String prefix) {
+  public static String unique(String prefix) {
     return prefix + (System.nanoTime() % 1_000_000_000L) + SEQ.incrementAndGet();
   }
 
-  ResponseEntity<Map<String, Object>> call(String user, HttpMethod method, String path, Object body) {
+  public ResponseEntity<Map<String, Object>> call(String user, HttpMethod method, String path, Object body) {
     return call(user, method, path, body, null);
   }
 
-  ResponseEntity<Map<String, Object>> call(String user, HttpMethod method, String path, Object body, String key) {
+  public ResponseEntity<Map<String, Object>> call(String user, HttpMethod method, String path, Object body, String key) {
     HttpHeaders headers = new HttpHeaders();
     headers.setContentType(MediaType.APPLICATION_JSON);
     if (key != null) {
@@ -48,12 +48,12 @@ final class OrderApi {
         new ParameterizedTypeReference<>() {});
   }
 
-  ResponseEntity<List<Map<String, Object>>> list(String user, String path) {
+  public ResponseEntity<List<Map<String, Object>>> list(String user, String path) {
     return http.withBasicAuth(user, user).exchange(path, HttpMethod.GET, null, new ParameterizedTypeReference<>() {});
   }
 
   @SuppressWarnings("unchecked")
-  void settings(Consumer<Map<String, Object>> change) {
+  public void settings(Consumer<Map<String, Object>> change) {
     Map<String, Object> s = new LinkedHashMap<>(call("manager", HttpMethod.GET, "/api/operator/settings", null)
         .getBody());
     change.accept(s);
@@ -61,7 +61,7 @@ final class OrderApi {
     assertThat(put.getStatusCode().value()).as("%s", put.getBody()).isEqualTo(200);
   }
 
-  void mode(String postpayApproval, String appliesTo) {
+  public void mode(String postpayApproval, String appliesTo) {
     settings(s -> {
       s.put("postpayApproval", postpayApproval);
       s.put("postpayApprovalAppliesTo", appliesTo);
@@ -69,7 +69,7 @@ final class OrderApi {
   }
 
   /** A new active plan; returns its id. */
-  long plan(String billingModel, boolean trialAvailable) {
+  public long plan(String billingModel, boolean trialAvailable) {
     Map<String, Object> plan = new LinkedHashMap<>();
     plan.put("code", unique("plan-").toLowerCase());
     plan.put("name", "Test plan " + billingModel);
@@ -86,7 +86,7 @@ final class OrderApi {
   }
 
   /** An account with the given postpay permission, terms accepted, owned by a new user (password = user id). */
-  Customer account(String permission) {
+  public Customer account(String permission) {
     String userId = unique("cust");
     User user = identity.newUser(userId);
     user.setFirstName("Olga");
@@ -109,32 +109,32 @@ final class OrderApi {
     return new Customer(id(created.getBody()), userId);
   }
 
-  record Customer(long accountId, String userId) {}
+  public record Customer(long accountId, String userId) {}
 
-  ResponseEntity<Map<String, Object>> customerOrders(Customer c, long planId, boolean trial) {
+  public ResponseEntity<Map<String, Object>> customerOrders(Customer c, long planId, boolean trial) {
     return call(c.userId(), HttpMethod.POST, "/api/customer/orders", Map.of("planId", planId, "trial", trial));
   }
 
-  ResponseEntity<Map<String, Object>> operatorOrders(long accountId, long planId, boolean trial) {
+  public ResponseEntity<Map<String, Object>> operatorOrders(long accountId, long planId, boolean trial) {
     return call("manager", HttpMethod.POST, "/api/operator/accounts/" + accountId + "/orders",
         Map.of("planId", planId, "trial", trial));
   }
 
-  Map<String, Object> operatorOrder(long orderId) {
+  public Map<String, Object> operatorOrder(long orderId) {
     return call("manager", HttpMethod.GET, "/api/operator/orders/" + orderId, null).getBody();
   }
 
-  Map<String, Object> operatorAccount(long accountId) {
+  public Map<String, Object> operatorAccount(long accountId) {
     return call("manager", HttpMethod.GET, "/api/operator/accounts/" + accountId, null).getBody();
   }
 
   /** The open review task of an account, as managers see it through Camunda's REST API. */
-  List<Map<String, Object>> reviewTasks(long accountId) {
+  public List<Map<String, Object>> reviewTasks(long accountId) {
     return list("manager", "/engine-rest/task?processInstanceBusinessKey=" + accountId
         + "&processDefinitionKey=postpay-approval").getBody();
   }
 
-  ResponseEntity<String> completeReview(String taskId, boolean approve, String reason) {
+  public ResponseEntity<String> completeReview(String taskId, boolean approve, String reason) {
     http.withBasicAuth("manager", "manager").postForEntity("/engine-rest/task/" + taskId + "/claim",
         json(Map.of("userId", "manager")), String.class);
     Map<String, Object> variables = new LinkedHashMap<>();
@@ -151,13 +151,13 @@ final class OrderApi {
         .map(t -> ((Number) t.get("id")).longValue()).findFirst().orElseThrow();
   }
 
-  static HttpEntity<Object> json(Object body) {
+  public static HttpEntity<Object> json(Object body) {
     HttpHeaders headers = new HttpHeaders();
     headers.setContentType(MediaType.APPLICATION_JSON);
     return new HttpEntity<>(body, headers);
   }
 
-  static long id(Map<String, Object> body) {
+  public static long id(Map<String, Object> body) {
     return ((Number) body.get("id")).longValue();
   }
 }
