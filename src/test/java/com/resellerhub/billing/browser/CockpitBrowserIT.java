@@ -36,6 +36,7 @@ class CockpitBrowserIT {
   @BeforeEach
   void setUp() {
     api = new OrderApi(http, identity);
+    api.awaitLogin("manager");
     api.mode("MANUAL", "COMMERCIAL");
   }
 

@@ -38,6 +38,7 @@ class TasklistBrowserIT {
   @BeforeEach
   void setUp() {
     api = new OrderApi(http, identity);
+    api.awaitLogin("manager");
     api.mode("MANUAL", "COMMERCIAL");
   }
 
