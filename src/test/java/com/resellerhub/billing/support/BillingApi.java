@@ -30,6 +30,15 @@ public class BillingApi {
     this.identity = identity;
   }
 
+  /**
+   * Waits until the user can log in: a wrong-password login elsewhere (PlatformIT) makes Camunda's identity service
+   * refuse that user for a few seconds (its login delay).
+   */
+  public void awaitLogin(String user) {
+    org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).until(() ->
+        http.withBasicAuth(user, user).getForEntity("/api/me", String.class).getStatusCode().value() == 200);
+  }
+
   public static String unique(String prefix) {
     return prefix + (System.nanoTime() % 1_000_000_000L) + SEQ.incrementAndGet();
   }

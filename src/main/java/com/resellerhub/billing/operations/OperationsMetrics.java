@@ -1,0 +1,102 @@
+package com.resellerhub.billing.operations;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.util.function.Supplier;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The gauges an operator watches (OPS-4), served by {@code /actuator/prometheus}:
+ * <table>
+ *   <caption>gauges</caption>
+ *   <tr><td>{@code billing_incidents_open}</td><td>open incidents of the process engine</td></tr>
+ *   <tr><td>{@code billing_jobs_executable}</td><td>jobs due and with retries left (timers, async steps)</td></tr>
+ *   <tr><td>{@code billing_approval_tasks_open}</td><td>open "Review postpay permission" tasks</td></tr>
+ *   <tr><td>{@code billing_payments_overdue}</td><td>rows of {@code payment} with status OVERDUE</td></tr>
+ *   <tr><td>{@code billing_promised_payments_active}</td><td>rows of {@code promised_payment} with status
+ *       ACTIVE</td></tr>
+ *   <tr><td>{@code billing_accounts_blocked}</td><td>accounts with status BLOCKED</td></tr>
+ * </table>
+ * Each value is computed by one COUNT query and kept for {@code billing.metrics.cache-ttl} (default 5 s), so a
+ * scrape costs at most six cheap queries however often it comes. The payment gauges read tables that the payment
+ * feature creates: until they exist, the gauges answer 0 (the failed query is the check, no schema look-up).
+ */
+@Component
+public class OperationsMetrics {
+
+  private static final Logger log = LoggerFactory.getLogger(OperationsMetrics.class);
+
+  static final String REVIEW_TASK = "Task_ReviewPostpayPermission";
+  static final String REVIEW_PROCESS = "postpay-approval";
+
+  public OperationsMetrics(MeterRegistry registry, RuntimeService runtime, ManagementService management,
+      TaskService tasks, JdbcTemplate jdbc, @Value("${billing.metrics.cache-ttl:PT5S}") Duration ttl) {
+    gauge(registry, "billing.incidents.open", "Open incidents of the process engine", ttl,
+        () -> runtime.createIncidentQuery().count());
+    gauge(registry, "billing.jobs.executable", "Jobs of the process engine that are due and have retries left", ttl,
+        () -> management.createJobQuery().executable().count());
+    gauge(registry, "billing.approval.tasks.open", "Open 'Review postpay permission' tasks", ttl,
+        () -> tasks.createTaskQuery().processDefinitionKey(REVIEW_PROCESS).taskDefinitionKey(REVIEW_TASK).count());
+    gauge(registry, "billing.payments.overdue", "Payments with status OVERDUE (0 while there is no payment table)",
+        ttl, () -> countOrZero(jdbc, "SELECT COUNT(*) FROM payment WHERE status = 'OVERDUE'"));
+    gauge(registry, "billing.promised.payments.active",
+        "Promised payments with status ACTIVE (0 while there is no promised_payment table)", ttl,
+        () -> countOrZero(jdbc, "SELECT COUNT(*) FROM promised_payment WHERE status = 'ACTIVE'"));
+    gauge(registry, "billing.accounts.blocked", "Accounts with status BLOCKED", ttl,
+        () -> countOrZero(jdbc, "SELECT COUNT(*) FROM account WHERE status = 'BLOCKED'"));
+  }
+
+  private static void gauge(MeterRegistry registry, String name, String description, Duration ttl,
+      Supplier<Long> count) {
+    Gauge.builder(name, new Cached(count, ttl)).description(description).strongReference(true).register(registry);
+  }
+
+  /** The count, or 0 when the query fails (the table does not exist yet). */
+  static long countOrZero(JdbcTemplate jdbc, String sql) {
+    try {
+      Long count = jdbc.queryForObject(sql, Long.class);
+      return count == null ? 0 : count;
+    } catch (DataAccessException e) {
+      log.debug("Gauge query failed, reporting 0: {} ({})", sql, e.getMessage());
+      return 0;
+    }
+  }
+
+  /** A value computed at most once per time-to-live; the last value is kept when computing it fails. */
+  static final class Cached implements Supplier<Number> {
+    private final Supplier<Long> source;
+    private final long ttlNanos;
+    private long value;
+    private long computedAt;
+    private boolean computed;
+
+    Cached(Supplier<Long> source, Duration ttl) {
+      this.source = source;
+      this.ttlNanos = ttl.toNanos();
+    }
+
+    @Override
+    public synchronized Number get() {
+      long now = System.nanoTime();
+      if (!computed || now - computedAt >= ttlNanos) {
+        try {
+          value = source.get();
+        } catch (RuntimeException e) {
+          log.warn("Gauge value could not be computed, keeping {}: {}", value, e.toString());
+        }
+        computedAt = now;
+        computed = true;
+      }
+      return value;
+    }
+  }
+}
