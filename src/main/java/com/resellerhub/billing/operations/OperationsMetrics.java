@@ -10,7 +10,6 @@ import org.camunda.bpm.engine.TaskService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -27,8 +26,7 @@ import org.springframework.stereotype.Component;
  *   <tr><td>{@code billing_accounts_blocked}</td><td>accounts with status BLOCKED</td></tr>
  * </table>
  * Each value is computed by one COUNT query and kept for {@code billing.metrics.cache-ttl} (default 5 s), so a
- * scrape costs at most six cheap queries however often it comes. The payment gauges read tables that the payment
- * feature creates: until they exist, the gauges answer 0 (the failed query is the check, no schema look-up).
+ * scrape costs at most six cheap queries however often it comes.
  */
 @Component
 public class OperationsMetrics {
@@ -46,13 +44,13 @@ public class OperationsMetrics {
         () -> management.createJobQuery().executable().count());
     gauge(registry, "billing.approval.tasks.open", "Open 'Review postpay permission' tasks", ttl,
         () -> tasks.createTaskQuery().processDefinitionKey(REVIEW_PROCESS).taskDefinitionKey(REVIEW_TASK).count());
-    gauge(registry, "billing.payments.overdue", "Payments with status OVERDUE (0 while there is no payment table)",
-        ttl, () -> countOrZero(jdbc, "SELECT COUNT(*) FROM payment WHERE status = 'OVERDUE'"));
+    gauge(registry, "billing.payments.overdue", "Payments with status OVERDUE",
+        ttl, () -> count(jdbc, "SELECT COUNT(*) FROM payment WHERE status = 'OVERDUE'"));
     gauge(registry, "billing.promised.payments.active",
-        "Promised payments with status ACTIVE (0 while there is no promised_payment table)", ttl,
-        () -> countOrZero(jdbc, "SELECT COUNT(*) FROM promised_payment WHERE status = 'ACTIVE'"));
+        "Promised payments with status ACTIVE", ttl,
+        () -> count(jdbc, "SELECT COUNT(*) FROM promised_payment WHERE status = 'ACTIVE'"));
     gauge(registry, "billing.accounts.blocked", "Accounts with status BLOCKED", ttl,
-        () -> countOrZero(jdbc, "SELECT COUNT(*) FROM account WHERE status = 'BLOCKED'"));
+        () -> count(jdbc, "SELECT COUNT(*) FROM account WHERE status = 'BLOCKED'"));
   }
 
   private static void gauge(MeterRegistry registry, String name, String description, Duration ttl,
@@ -60,15 +58,9 @@ public class OperationsMetrics {
     Gauge.builder(name, new Cached(count, ttl)).description(description).strongReference(true).register(registry);
   }
 
-  /** The count, or 0 when the query fails (the table does not exist yet). */
-  static long countOrZero(JdbcTemplate jdbc, String sql) {
-    try {
-      Long count = jdbc.queryForObject(sql, Long.class);
-      return count == null ? 0 : count;
-    } catch (DataAccessException e) {
-      log.debug("Gauge query failed, reporting 0: {} ({})", sql, e.getMessage());
-      return 0;
-    }
+  static long count(JdbcTemplate jdbc, String sql) {
+    Long count = jdbc.queryForObject(sql, Long.class);
+    return count == null ? 0 : count;
   }
 
   /** A value computed at most once per time-to-live; the last value is kept when computing it fails. */
