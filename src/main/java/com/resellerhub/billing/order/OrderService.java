@@ -206,4 +206,13 @@ public class OrderService {
   public Page<Order> list(OrderStatus status, Pageable pageable) {
     return status == null ? orders.findAllByOrderByIdDesc(pageable) : orders.findByStatusOrderByIdDesc(status, pageable);
   }
+
+  /**
+   * Provisions the orders of payments just paid (the billing day's automatic debit), in the caller's transaction.
+   * Orders no longer waiting for their payment are left as they are.
+   */
+  @Transactional
+  public void provisionPaidAll(java.util.Collection<Long> orderIds) {
+    orderIds.forEach(this::provisionPaid);
+  }
 }

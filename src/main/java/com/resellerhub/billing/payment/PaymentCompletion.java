@@ -134,6 +134,11 @@ public class PaymentCompletion {
 
   /** The one debit a payment can ever have. */
   public static String debitKey(Payment payment) {
-    return "payment:" + payment.getId();
+    return debitKey(payment.getId());
+  }
+
+  /** The one debit a payment can ever have, by the payment's id. */
+  public static String debitKey(long paymentId) {
+    return "payment:" + paymentId;
   }
 }

@@ -7,5 +7,7 @@ public enum PaymentEventKind {
   /** A completion attempt a gateway connector declined; the payment stays open. */
   ATTEMPT_DECLINED,
   /** The ERP confirmed the payment's act (PAY-3); the payment got its due date. */
-  ACT_CONFIRMED
+  ACT_CONFIRMED,
+  /** The billing day did not pay it from the balance; the detail names the PAY-4 condition that failed. */
+  AUTO_DEBIT_SKIPPED
 }

@@ -1,0 +1,49 @@
+package com.resellerhub.billing.process;
+
+import static com.resellerhub.billing.process.AutoDebitProcess.Variables.*;
+
+import com.resellerhub.billing.autodebit.AutoDebitService;
+import com.resellerhub.billing.autodebit.AutoDebitService.ChunkRef;
+import java.time.LocalDate;
+import java.util.Map;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * "Start chunk settlements": one {@code auto-debit-chunk} instance per chunk (business key {@code <run key>:chunk:<n>}),
+ * whose asynchronous "Settle chunk" job any node's job executor picks up, so chunks settle in parallel. A chunk that
+ * already has an instance (another instance of the same day's run started it) is not started again.
+ */
+@Component(AutoDebitProcess.Beans.START_CHUNKS)
+public class StartChunkSettlementsDelegate implements JavaDelegate {
+
+  private final AutoDebitService autoDebit;
+
+  public StartChunkSettlementsDelegate(AutoDebitService autoDebit) {
+    this.autoDebit = autoDebit;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    long runId = ProcessVariables.requiredLong(execution, RUN_ID);
+    LocalDate date = LocalDate.parse(ProcessVariables.requiredString(execution, BUSINESS_DATE));
+    RuntimeService runtime = execution.getProcessEngineServices().getRuntimeService();
+    HistoryService history = execution.getProcessEngineServices().getHistoryService();
+    for (ChunkRef chunk : autoDebit.prepare(date).chunks()) {
+      String key = chunkKey(execution.getProcessBusinessKey(), chunk.chunkNo());
+      boolean started = history.createHistoricProcessInstanceQuery()
+          .processDefinitionKey(AutoDebitProcess.CHUNK_PROCESS_KEY).processInstanceBusinessKey(key).count() > 0;
+      if (!started) {
+        runtime.startProcessInstanceByKey(AutoDebitProcess.CHUNK_PROCESS_KEY, key,
+            Map.of(RUN_ID, runId, CHUNK_ID, chunk.chunkId(), CHUNK_NO, chunk.chunkNo()));
+      }
+    }
+  }
+
+  static String chunkKey(String runKey, int chunkNo) {
+    return runKey + ":chunk:" + chunkNo;
+  }
+}
