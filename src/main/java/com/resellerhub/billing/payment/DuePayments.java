@@ -63,39 +63,52 @@ public class DuePayments {
   }
 
   /**
-   * Locks ({@code SELECT ... FOR UPDATE}, in id order) and returns the payments of the accounts with ids in
-   * {@code (afterAccountId, lastAccountId]} that await payment and expire on or before {@code date}. A completion of one
-   * of them running at the same moment either finished first (the payment is no longer selected) or waits.
+   * Locks and returns the payments of the accounts with ids in {@code (afterAccountId, lastAccountId]} that await
+   * payment and expire on or before {@code date}. The candidates are read without a lock, then locked by primary key in
+   * id order ({@code SELECT ... WHERE id IN (...) FOR UPDATE}) and kept only if they still await payment: the same lock
+   * order as a manual completion (payment row, then ledger row), and no lock on the status index that a completion's
+   * update needs, so the two never deadlock; a completion running at the same moment finishes first (the payment is
+   * then dropped) or waits.
    */
   @Transactional
   public List<DuePayment> lockDue(long afterAccountId, long lastAccountId, LocalDate date) {
+    List<Long> candidates = jdbc.queryForList("select id from payment where status = ? and account_id > ?"
+        + " and account_id <= ? and expires_on <= ? order by id", Long.class, STATUS, afterAccountId, lastAccountId,
+        date);
     Map<Long, DuePayment> due = new LinkedHashMap<>();
-    jdbc.query("select id, account_id, type, model, amount, currency, expires_on from payment"
-        + " where status = ? and account_id > ? and account_id <= ? and expires_on <= ? order by id for update",
-        rs -> {
-          due.put(rs.getLong(1), new DuePayment(rs.getLong(1), rs.getLong(2), PaymentType.valueOf(rs.getString(3)),
-              BillingModel.valueOf(rs.getString(4)), rs.getBigDecimal(5), rs.getString(6), localDate(rs, 7),
-              new ArrayList<>()));
-        }, STATUS, afterAccountId, lastAccountId, date);
-    if (due.isEmpty()) {
-      return List.of();
+    for (int from = 0; from < candidates.size(); from += IN_LIST) {
+      List<Long> part = candidates.subList(from, Math.min(candidates.size(), from + IN_LIST));
+      jdbc.query("select id, account_id, type, model, amount, currency, expires_on, status from payment where id in ("
+          + placeholders(part.size()) + ") order by id for update", rs -> {
+            LocalDate expires = localDate(rs, 7);
+            if (STATUS.equals(rs.getString(8)) && expires != null && !expires.isAfter(date)) {
+              due.put(rs.getLong(1), new DuePayment(rs.getLong(1), rs.getLong(2),
+                  PaymentType.valueOf(rs.getString(3)), BillingModel.valueOf(rs.getString(4)), rs.getBigDecimal(5),
+                  rs.getString(6), expires, new ArrayList<>()));
+            }
+          }, part.toArray());
     }
-    jdbc.query("select po.payment_id, o.id, o.type, o.created_at, s.id, s.status, s.expires_on, s.auto_renew,"
-        + " s.paid_until, s.grace_period_days from payment p join payment_order po on po.payment_id = p.id"
-        + " join customer_order o on o.id = po.order_id left join subscription s on s.id = o.subscription_id"
-        + " where p.status = ? and p.account_id > ? and p.account_id <= ? and p.expires_on <= ?"
-        + " order by po.payment_id, o.id", rs -> {
-          DuePayment payment = due.get(rs.getLong(1));
-          if (payment == null) {
-            return;
-          }
-          LocalDateTime created = rs.getObject(4, LocalDateTime.class);
-          Long subscription = rs.getObject(5) == null ? null : rs.getLong(5);
-          payment.orders().add(new DueOrder(rs.getLong(2), rs.getString(3), created.toInstant(ZoneOffset.UTC),
-              subscription, rs.getString(6), localDate(rs, 7), rs.getBoolean(8), localDate(rs, 9),
-              rs.getInt(10)));
-        }, STATUS, afterAccountId, lastAccountId, date);
+    List<Long> locked = List.copyOf(due.keySet());
+    for (int from = 0; from < locked.size(); from += IN_LIST) {
+      List<Long> part = locked.subList(from, Math.min(locked.size(), from + IN_LIST));
+      jdbc.query("select po.payment_id, o.id, o.type, o.created_at, s.id, s.status, s.expires_on, s.auto_renew,"
+          + " s.paid_until, s.grace_period_days from payment_order po join customer_order o on o.id = po.order_id"
+          + " left join subscription s on s.id = o.subscription_id where po.payment_id in ("
+          + placeholders(part.size()) + ") order by po.payment_id, o.id", rs -> {
+            LocalDateTime created = rs.getObject(4, LocalDateTime.class);
+            Long subscription = rs.getObject(5) == null ? null : rs.getLong(5);
+            due.get(rs.getLong(1)).orders().add(new DueOrder(rs.getLong(2), rs.getString(3),
+                created.toInstant(ZoneOffset.UTC), subscription, rs.getString(6), localDate(rs, 7), rs.getBoolean(8),
+                localDate(rs, 9), rs.getInt(10)));
+          }, part.toArray());
+    }
     return List.copyOf(due.values());
+  }
+
+  private static final int IN_LIST = 500;
+
+  private static String placeholders(int n) {
+    return String.join(", ", java.util.Collections.nCopies(n, "?"));
   }
 
   /**

@@ -65,7 +65,7 @@ class AutoDebitProcessTest {
   void wire() {
     clock.set(NOW);
     AutoDebitSchedule schedule = new AutoDebitSchedule(new AutoDebitSettings("0 0 2 * * ?", 500,
-        Duration.ofSeconds(5), "R3/PT5M", "test-node"));
+        Duration.ofSeconds(5), "R3/PT5M", "test-node", true));
     Mocks.register(AutoDebitProcess.Beans.SCHEDULE, schedule);
     Mocks.register(AutoDebitProcess.Beans.SELECT, new SelectExpiringPaymentsDelegate(autoDebit, clock));
     Mocks.register(AutoDebitProcess.Beans.START_CHUNKS, new StartChunkSettlementsDelegate(autoDebit));

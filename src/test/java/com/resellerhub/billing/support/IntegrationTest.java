@@ -17,10 +17,10 @@ import org.springframework.test.context.ContextConfiguration;
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-// The daily billing-day timer is deployed but due in 2099: tests move the clock across days, and a run would pay other
-// tests' payments; AutoDebitIT starts its runs itself.
+// The daily billing-day timer is deployed but paused (billing.auto-debit.daily-timer=false): tests move the clock across
+// days, and a run would pay other tests' payments; AutoDebitIT starts its runs itself.
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "billing.auto-debit.cron=0 0 2 1 1 ? 2099", "billing.auto-debit.poll-interval=PT1S",
+    "billing.auto-debit.daily-timer=false", "billing.auto-debit.poll-interval=PT1S",
     "billing.auto-debit.retry-cycle=R2/PT1S"})
 @ActiveProfiles({"mysql", "demo"})
 // Metrics are exported as in production (Spring Boot's tests leave them off otherwise): /actuator/prometheus.
