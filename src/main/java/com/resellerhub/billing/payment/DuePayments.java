@@ -112,8 +112,8 @@ public class DuePayments {
   }
 
   /**
-   * The payments were paid from the balance (their debits are recorded in the same transaction): PAID_FROM_BALANCE,
-   * a history entry and an account event each. A payment that is no longer awaiting payment fails the whole batch.
+   * The payments were paid from the balance (their debits are recorded in the same transaction): PAID_FROM_BALANCE and
+   * a history entry each, and one entry per account in the account's event log naming them. A payment that is no longer awaiting payment fails the whole batch.
    */
   @Transactional
   public void paidFromBalance(List<DuePayment> paid, String actor, String detail) {
@@ -123,16 +123,25 @@ public class DuePayments {
     LocalDateTime at = now();
     List<Object[]> updates = new ArrayList<>();
     List<Object[]> history = new ArrayList<>();
-    List<Object[]> accountEvents = new ArrayList<>();
+    Map<Long, List<DuePayment>> byAccount = new LinkedHashMap<>();
     for (DuePayment payment : paid) {
       updates.add(new Object[] {PaymentStatus.PAID_FROM_BALANCE.name(), CompletionRules.BALANCE, actor, at,
           payment.id(), STATUS});
       history.add(new Object[] {payment.id(), PaymentEventKind.STATUS_CHANGED.name(), STATUS,
           PaymentStatus.PAID_FROM_BALANCE.name(), CompletionRules.BALANCE, detail, actor, at});
-      accountEvents.add(new Object[] {payment.accountId(), AccountEventType.PAYMENT_COMPLETED.name(), actor, at, true,
-          "Payment " + payment.id() + " PAID_FROM_BALANCE (automatically on its expiry date): "
-              + payment.amount().toPlainString() + " " + payment.currency()});
+      byAccount.computeIfAbsent(payment.accountId(), a -> new ArrayList<>()).add(payment);
     }
+    // one entry per account and day in the account's event log (the payments' own histories have one each)
+    List<Object[]> accountEvents = new ArrayList<>();
+    byAccount.forEach((account, payments) -> {
+      BigDecimal total = payments.stream().map(DuePayment::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+      String ids = payments.stream().map(p -> String.valueOf(p.id())).collect(java.util.stream.Collectors.joining(", "));
+      String text = (payments.size() == 1 ? "Payment " + ids : "Payments " + ids)
+          + " PAID_FROM_BALANCE automatically on the expiry date: " + total.toPlainString() + " "
+          + payments.get(0).currency();
+      accountEvents.add(new Object[] {account, AccountEventType.PAYMENT_COMPLETED.name(), actor, at, true,
+          text.length() <= 1000 ? text : text.substring(0, 997) + "..."});
+    });
     int[][] counts = jdbc.batchUpdate("update payment set status = ?, completed_with = ?, completed_by = ?,"
         + " completed_at = ? where id = ? and status = ?", updates, updates.size(),
         (ps, row) -> setAll(ps, row));

@@ -1,0 +1,338 @@
+package com.resellerhub.billing.autodebit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.resellerhub.billing.support.IntegrationTest;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The billing-day benchmark (issue 6): not part of {@code verify} (its name does not end in IT); run it with
+ * {@code scripts/benchmark-auto-debit.sh [N]}. On the integration tests' throwaway MySQL-compatible database it
+ * <ol>
+ *   <li>creates N payments awaiting payment that expire on one date, spread over N/5 accounts (postpay act payments of
+ *       10.00; every tenth account has too little balance for its payments, so some are not paid);</li>
+ *   <li>runs that billing day through the {@code auto-debit} process on the job executor and times it from the request
+ *       to the run's end;</li>
+ *   <li>checks every payment's outcome: each one either PAID_FROM_BALANCE with exactly one debit, or still awaiting
+ *       payment with its reason in its history, balances equal to their entries' sum;</li>
+ *   <li>then, on a second identical set of payments and accounts, does the same debit work with plain JDBC (same
+ *       chunks, same number of threads, no engine, no rules objects, no history of accounts) and prints both
+ *       throughputs and their ratio.</li>
+ * </ol>
+ */
+@IntegrationTest
+class AutoDebitBenchmark {
+
+  private static final BigDecimal AMOUNT = new BigDecimal("10.0000");
+  private static final int PER_ACCOUNT = 5;
+  private static final int THREADS = 4;
+
+  @Autowired JdbcTemplate jdbc;
+  @Autowired DataSource dataSource;
+  @Autowired AutoDebitService autoDebit;
+  @Autowired AutoDebitRuns runs;
+  @Autowired AutoDebitSettings settings;
+
+  @Test
+  void billingDay() throws Exception {
+    int n = Integer.getInteger("benchmark.payments", 100_000);
+    LocalDate engineDay = LocalDate.parse("2047-03-01");
+    LocalDate jdbcDay = LocalDate.parse("2047-04-01");
+    // nothing else may be due on these days
+    assertThat(jdbc.queryForObject("select count(*) from payment where status = 'AWAITING_PAYMENT'"
+        + " and expires_on <= ?", Integer.class, jdbcDay)).isLessThan(1000);
+
+    long setup = System.nanoTime();
+    Expected engineSet = create(n, engineDay, "bench-engine");
+    Expected jdbcSet = create(n, jdbcDay, "bench-jdbc");
+    double setupSeconds = (System.nanoTime() - setup) / 1e9;
+
+    // the engine: the billing day's process, chunks as jobs on the job executor
+    long start = System.nanoTime();
+    runs.request(engineDay, "benchmark");
+    await().atMost(Duration.ofMinutes(20)).pollInterval(Duration.ofMillis(200)).until(() ->
+        autoDebit.progressOf(engineDay).map(p -> p.status() == AutoDebitRun.Status.FINISHED).orElse(false));
+    double engineSeconds = (System.nanoTime() - start) / 1e9;
+    AutoDebitService.Progress progress = autoDebit.progressOf(engineDay).orElseThrow();
+    check(engineSet, engineDay);
+    assertThat(progress.paid()).isEqualTo(engineSet.paid());
+
+    // plain JDBC, same work
+    long jdbcStart = System.nanoTime();
+    int jdbcPaid = plainJdbc(jdbcDay, jdbcSet);
+    double jdbcSeconds = (System.nanoTime() - jdbcStart) / 1e9;
+    assertThat(jdbcPaid).isEqualTo(jdbcSet.paid());
+    check(jdbcSet, jdbcDay);
+
+    double engineRate = n / engineSeconds;
+    double jdbcRate = n / jdbcSeconds;
+    String server = jdbc.queryForObject("select version()", String.class);
+    System.out.println(String.format(Locale.ROOT, """
+        BENCHMARK billing day (auto-debit)
+        BENCHMARK database:            %s
+        BENCHMARK payments (N):        %d over %d accounts (setup %.1f s)
+        BENCHMARK chunks:              %d of up to %d payments, job executor threads %s
+        BENCHMARK paid / not paid:     %d / %d %s
+        BENCHMARK engine wall time:    %.1f s  (request to run finished, overdue marking included)
+        BENCHMARK engine payments/s:   %.0f
+        BENCHMARK plain JDBC time:     %.1f s  (%d threads, same chunks)
+        BENCHMARK plain JDBC payments/s: %.0f
+        BENCHMARK ratio engine/JDBC:   %.2f
+        BENCHMARK double debits:       %d
+        """, server, n, engineSet.accounts(), setupSeconds, progress.chunks(), settings.chunkSize(),
+        "core 4 / max 8", progress.paid(), progress.skipped(), progress.skippedByReasonText(), engineSeconds,
+        engineRate, jdbcSeconds, THREADS, jdbcRate, engineRate / jdbcRate, doubleDebits()));
+  }
+
+  /** What a set of accounts and payments should end as. */
+  record Expected(long firstAccount, long lastAccount, int accounts, int paid, int notPaid) {}
+
+  /**
+   * N act payments of 10.00 expiring on {@code day} over N/5 new accounts with ledgers: 50.00 each (all five paid), or
+   * 25.00 for every tenth account (two paid, three not).
+   */
+  private Expected create(int n, LocalDate day, String prefix) throws Exception {
+    long reseller = jdbc.queryForObject("select id from reseller order by id limit 1", Long.class);
+    int accounts = Math.max(1, n / PER_ACCOUNT);
+    LocalDateTime now = LocalDateTime.now();
+    long first;
+    long last;
+    try (Connection c = dataSource.getConnection()) {
+      c.setAutoCommit(false);
+      try (PreparedStatement ps = c.prepareStatement("insert into account (reseller_id, name, status, created_at,"
+          + " version, postpay_permission) values (?, ?, 'ACTIVE', ?, 0, 'APPROVED')")) {
+        for (int i = 0; i < accounts; i++) {
+          ps.setLong(1, reseller);
+          ps.setString(2, prefix + "-" + i);
+          ps.setObject(3, now);
+          ps.addBatch();
+          if (i % 5000 == 4999) {
+            ps.executeBatch();
+          }
+        }
+        ps.executeBatch();
+      }
+      try (PreparedStatement ps = c.prepareStatement("select min(id), max(id) from account where name like ?")) {
+        ps.setString(1, prefix + "-%");
+        try (ResultSet rs = ps.executeQuery()) {
+          rs.next();
+          first = rs.getLong(1);
+          last = rs.getLong(2);
+        }
+      }
+      try (PreparedStatement ledger = c.prepareStatement("insert into ledger_account (account_id, currency, balance,"
+          + " credit_limit, updated_at) values (?, 'EUR', ?, 0, ?)");
+          PreparedStatement payment = c.prepareStatement("insert into payment (account_id, type, model, status,"
+              + " amount, currency, due_date, expires_on, created_by, created_at) values (?, 'ACT', 'POSTPAY',"
+              + " 'AWAITING_PAYMENT', ?, 'EUR', ?, ?, 'benchmark', ?)")) {
+        int made = 0;
+        for (long account = first; account <= last; account++) {
+          boolean poor = (account - first) % 10 == 9;
+          ledger.setLong(1, account);
+          ledger.setBigDecimal(2, poor ? new BigDecimal("25.0000") : new BigDecimal("50.0000"));
+          ledger.setObject(3, now);
+          ledger.addBatch();
+          for (int p = 0; p < PER_ACCOUNT && made < n; p++, made++) {
+            payment.setLong(1, account);
+            payment.setBigDecimal(2, AMOUNT);
+            payment.setObject(3, day.minusDays(1));
+            payment.setObject(4, day);
+            payment.setObject(5, now);
+            payment.addBatch();
+          }
+          if ((account - first) % 2000 == 1999) {
+            ledger.executeBatch();
+            payment.executeBatch();
+          }
+        }
+        ledger.executeBatch();
+        payment.executeBatch();
+      }
+      c.commit();
+    }
+    int poorAccounts = 0;
+    for (long a = first; a <= last; a++) {
+      if ((a - first) % 10 == 9) {
+        poorAccounts++;
+      }
+    }
+    int notPaid = poorAccounts * 3;
+    return new Expected(first, last, accounts, n - notPaid, notPaid);
+  }
+
+  private void check(Expected set, LocalDate day) {
+    Integer paid = jdbc.queryForObject("select count(*) from payment where account_id between ? and ?"
+        + " and status = 'PAID_FROM_BALANCE'", Integer.class, set.firstAccount(), set.lastAccount());
+    Integer open = jdbc.queryForObject("select count(*) from payment where account_id between ? and ?"
+        + " and status in ('AWAITING_PAYMENT', 'OVERDUE')", Integer.class, set.firstAccount(), set.lastAccount());
+    Integer debits = jdbc.queryForObject("select count(*) from ledger_entry where account_id between ? and ?"
+        + " and type = 'PAYMENT_DEBIT'", Integer.class, set.firstAccount(), set.lastAccount());
+    Integer skipNotes = jdbc.queryForObject("select count(distinct e.payment_id) from payment_event e join payment p"
+        + " on p.id = e.payment_id where p.account_id between ? and ? and e.kind = 'AUTO_DEBIT_SKIPPED'",
+        Integer.class, set.firstAccount(), set.lastAccount());
+    Integer wrongBalances = jdbc.queryForObject("select count(*) from ledger_account l where l.account_id between ?"
+        + " and ? and l.balance <> (select coalesce(sum(e.amount), 0) from ledger_entry e where e.account_id ="
+        + " l.account_id) + case when (l.account_id - ?) % 10 = 9 then 25 else 50 end", Integer.class,
+        set.firstAccount(), set.lastAccount(), set.firstAccount());
+    assertThat(paid).as("paid on %s", day).isEqualTo(set.paid());
+    assertThat(open).as("not paid on %s", day).isEqualTo(set.notPaid());
+    assertThat(debits).as("one debit per paid payment on %s", day).isEqualTo(set.paid());
+    assertThat(skipNotes).as("every unpaid payment says why (%s)", day).isEqualTo(set.notPaid());
+    assertThat(wrongBalances).as("balances equal the opening balance plus their entries").isZero();
+    assertThat(doubleDebits()).isZero();
+  }
+
+  private int doubleDebits() {
+    return jdbc.queryForObject("select count(*) from (select reference_id from ledger_entry where type ="
+        + " 'PAYMENT_DEBIT' and reference_type = 'PAYMENT' group by reference_id having count(*) > 1) d",
+        Integer.class);
+  }
+
+  /**
+   * The same debit work in plain JDBC: chunks of whole accounts of about chunk-size payments, {@value #THREADS} threads,
+   * each chunk in one transaction: lock the payments, lock the ledger rows, check the balance, insert the debits
+   * (key payment:id), update the balances, set the payments PAID_FROM_BALANCE, write their history and, for the rest,
+   * why they were not paid, and one account event per account with paid payments: the rows the engine writes.
+   */
+  private int plainJdbc(LocalDate day, Expected set) throws Exception {
+    List<long[]> chunks = new ArrayList<>();
+    int accountsPerChunk = Math.max(1, settings.chunkSize() / PER_ACCOUNT);
+    for (long a = set.firstAccount(); a <= set.lastAccount(); a += accountsPerChunk) {
+      chunks.add(new long[] {a, Math.min(set.lastAccount(), a + accountsPerChunk - 1)});
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+    try {
+      List<Future<Integer>> done = new ArrayList<>();
+      for (long[] chunk : chunks) {
+        done.add(pool.submit(() -> jdbcChunk(chunk[0], chunk[1], day)));
+      }
+      int paid = 0;
+      for (Future<Integer> f : done) {
+        paid += f.get();
+      }
+      return paid;
+    } finally {
+      pool.shutdown();
+    }
+  }
+
+  private int jdbcChunk(long firstAccount, long lastAccount, LocalDate day) throws Exception {
+    try (Connection c = dataSource.getConnection()) {
+      c.setAutoCommit(false);
+      LocalDateTime now = LocalDateTime.now();
+      List<long[]> payments = new ArrayList<>();
+      Map<Long, BigDecimal> amounts = new HashMap<>();
+      try (PreparedStatement ps = c.prepareStatement("select id, account_id, amount from payment where status ="
+          + " 'AWAITING_PAYMENT' and account_id between ? and ? and expires_on <= ? order by id for update")) {
+        ps.setLong(1, firstAccount);
+        ps.setLong(2, lastAccount);
+        ps.setObject(3, day);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            payments.add(new long[] {rs.getLong(1), rs.getLong(2)});
+            amounts.put(rs.getLong(1), rs.getBigDecimal(3));
+          }
+        }
+      }
+      Map<Long, BigDecimal[]> ledgers = new HashMap<>();
+      try (PreparedStatement ps = c.prepareStatement("select account_id, balance, credit_limit from ledger_account"
+          + " where account_id between ? and ? order by account_id for update")) {
+        ps.setLong(1, firstAccount);
+        ps.setLong(2, lastAccount);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            ledgers.put(rs.getLong(1), new BigDecimal[] {rs.getBigDecimal(2), rs.getBigDecimal(3)});
+          }
+        }
+      }
+      int paid = 0;
+      try (PreparedStatement entry = c.prepareStatement("insert into ledger_entry (account_id, type, amount,"
+          + " credit_limit_change, balance_after, credit_limit_after, idempotency_key, reference_type, reference_id,"
+          + " description, actor, created_at) values (?, 'PAYMENT_DEBIT', ?, 0, ?, ?, ?, 'PAYMENT', ?, ?, 'system', ?)");
+          PreparedStatement pay = c.prepareStatement("update payment set status = 'PAID_FROM_BALANCE', completed_with"
+              + " = 'BALANCE', completed_by = 'system', completed_at = ? where id = ? and status = 'AWAITING_PAYMENT'");
+          PreparedStatement event = c.prepareStatement("insert into payment_event (payment_id, kind, from_status,"
+              + " to_status, method, detail, actor, occurred_at) values (?, ?, 'AWAITING_PAYMENT', ?, ?, ?, 'system', ?)");
+          PreparedStatement balance = c.prepareStatement("update ledger_account set balance = ?, updated_at = ?"
+              + " where account_id = ?");
+          PreparedStatement accountEvent = c.prepareStatement("insert into account_event (account_id, type, actor,"
+              + " occurred_at, customer_visible, detail) values (?, 'PAYMENT_COMPLETED', 'system', ?, true, ?)")) {
+        Map<Long, Integer> paidPerAccount = new HashMap<>();
+        for (long[] p : payments) {
+          BigDecimal[] ledger = ledgers.get(p[1]);
+          BigDecimal amount = amounts.get(p[0]);
+          if (ledger != null && ledger[0].add(ledger[1]).compareTo(amount) >= 0) {
+            ledger[0] = ledger[0].subtract(amount);
+            entry.setLong(1, p[1]);
+            entry.setBigDecimal(2, amount.negate());
+            entry.setBigDecimal(3, ledger[0]);
+            entry.setBigDecimal(4, ledger[1]);
+            entry.setString(5, "payment:" + p[0]);
+            entry.setLong(6, p[0]);
+            entry.setString(7, "Payment " + p[0] + " paid from the balance");
+            entry.setObject(8, now);
+            entry.addBatch();
+            pay.setObject(1, now);
+            pay.setLong(2, p[0]);
+            pay.addBatch();
+            event.setLong(1, p[0]);
+            event.setString(2, "STATUS_CHANGED");
+            event.setString(3, "PAID_FROM_BALANCE");
+            event.setString(4, "BALANCE");
+            event.setString(5, "Paid from the balance");
+            event.setObject(6, now);
+            event.addBatch();
+            paidPerAccount.merge(p[1], 1, Integer::sum);
+            paid++;
+          } else {
+            event.setLong(1, p[0]);
+            event.setString(2, "AUTO_DEBIT_SKIPPED");
+            event.setString(3, "AWAITING_PAYMENT");
+            event.setString(4, null);
+            event.setString(5, "INSUFFICIENT_BALANCE");
+            event.setObject(6, now);
+            event.addBatch();
+          }
+        }
+        for (Map.Entry<Long, BigDecimal[]> l : ledgers.entrySet()) {
+          balance.setBigDecimal(1, l.getValue()[0]);
+          balance.setObject(2, now);
+          balance.setLong(3, l.getKey());
+          balance.addBatch();
+        }
+        for (Map.Entry<Long, Integer> a : paidPerAccount.entrySet()) {
+          accountEvent.setLong(1, a.getKey());
+          accountEvent.setObject(2, now);
+          accountEvent.setString(3, a.getValue() + " payments paid from the balance");
+          accountEvent.addBatch();
+        }
+        entry.executeBatch();
+        balance.executeBatch();
+        accountEvent.executeBatch();
+        pay.executeBatch();
+        event.executeBatch();
+      }
+      c.commit();
+      return paid;
+    }
+  }
+}
