@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
  * <table>
  *   <caption>gauges</caption>
  *   <tr><td>{@code billing_incidents_open}</td><td>open incidents of the process engine</td></tr>
- *   <tr><td>{@code billing_jobs_executable}</td><td>jobs due and with retries left (timers, async steps)</td></tr>
+ *   <tr><td>{@code billing_jobs_executable}</td><td>jobs due, not suspended and with retries left (timers, async steps)</td></tr>
  *   <tr><td>{@code billing_approval_tasks_open}</td><td>open "Review postpay permission" tasks</td></tr>
  *   <tr><td>{@code billing_payments_overdue}</td><td>rows of {@code payment} with status OVERDUE</td></tr>
  *   <tr><td>{@code billing_promised_payments_active}</td><td>rows of {@code promised_payment} with status
@@ -40,8 +40,9 @@ public class OperationsMetrics {
       TaskService tasks, JdbcTemplate jdbc, @Value("${billing.metrics.cache-ttl:PT5S}") Duration ttl) {
     gauge(registry, "billing.incidents.open", "Open incidents of the process engine", ttl,
         () -> runtime.createIncidentQuery().count());
-    gauge(registry, "billing.jobs.executable", "Jobs of the process engine that are due and have retries left", ttl,
-        () -> management.createJobQuery().executable().count());
+    gauge(registry, "billing.jobs.executable",
+        "Jobs of the process engine that are due, not suspended and have retries left", ttl,
+        () -> management.createJobQuery().executable().active().count());
     gauge(registry, "billing.approval.tasks.open", "Open 'Review postpay permission' tasks", ttl,
         () -> tasks.createTaskQuery().processDefinitionKey(REVIEW_PROCESS).taskDefinitionKey(REVIEW_TASK).count());
     gauge(registry, "billing.payments.overdue", "Payments with status OVERDUE",
