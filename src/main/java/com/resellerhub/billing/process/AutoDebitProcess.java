@@ -66,6 +66,7 @@ public final class AutoDebitProcess {
     public static final String MARK_OVERDUE = "markExpiredPaymentsOverdueDelegate";
     public static final String SETTLE = "settleChunkDelegate";
     public static final String SCHEDULE = "autoDebitSchedule";
+    public static final String RUN_KEY = "autoDebitRunKeyListener";
 
     private Beans() {}
   }

@@ -72,6 +72,7 @@ class AutoDebitProcessTest {
     Mocks.register(AutoDebitProcess.Beans.CHECK, new CheckChunksDelegate(autoDebit));
     Mocks.register(AutoDebitProcess.Beans.MARK_OVERDUE, new MarkExpiredPaymentsOverdueDelegate(autoDebit));
     Mocks.register(AutoDebitProcess.Beans.SETTLE, new SettleChunkDelegate(autoDebit));
+    Mocks.register(AutoDebitProcess.Beans.RUN_KEY, new AutoDebitRunKeyListener(autoDebit, clock));
     when(autoDebit.runKey(any())).thenAnswer(call -> "demo:" + call.getArgument(0));
   }
 
@@ -112,7 +113,7 @@ class AutoDebitProcessTest {
     execute(timer);
     ProcessInstance run = runtimeService().createProcessInstanceQuery()
         .processDefinitionKey(AutoDebitProcess.PROCESS_KEY).singleResult();
-    assertThat(run).isWaitingAt(SELECT);
+    assertThat(run).isWaitingAt(SELECT).hasBusinessKey("demo:2027-05-10");
     assertThat(managementService().createJobQuery().timers().count())
         .as("the next day's timer is scheduled").isEqualTo(1);
 
