@@ -1,6 +1,10 @@
 package com.resellerhub.billing.account;
 
+import com.resellerhub.billing.platform.Jdbc;
 import java.time.Clock;
+import java.time.LocalDateTime;
+import java.util.List;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
@@ -17,20 +21,49 @@ public class AccountEventLog {
   /** The actor of entries that no person caused (timers, process steps). */
   public static final String SYSTEM = "system";
 
+  /** An entry to record with {@link #recordAll}. */
+  public record Entry(Long accountId, AccountEventType type, String actor, boolean customerVisible, String detail) {}
+
   private final AccountEventRepository events;
+  private final JdbcTemplate jdbc;
   private final Clock clock;
 
-  public AccountEventLog(AccountEventRepository events, Clock clock) {
+  public AccountEventLog(AccountEventRepository events, JdbcTemplate jdbc, Clock clock) {
     this.events = events;
+    this.jdbc = jdbc;
     this.clock = clock;
+  }
+
+  /**
+   * Records many entries in one JDBC batch (the billing runs: hundreds of orders or payments at a time), at the same
+   * time, in the caller's transaction.
+   */
+  @Transactional
+  public void recordAll(List<Entry> entries) {
+    if (entries.isEmpty()) {
+      return;
+    }
+    LocalDateTime now = Jdbc.utc(clock.instant());
+    jdbc.batchUpdate("INSERT INTO account_event (account_id, type, actor, occurred_at, customer_visible, detail)"
+        + " VALUES (?, ?, ?, ?, ?, ?)", entries, entries.size(), (ps, e) -> {
+          ps.setLong(1, e.accountId());
+          ps.setString(2, e.type().name());
+          ps.setString(3, e.actor() == null ? SYSTEM : e.actor());
+          ps.setObject(4, now);
+          ps.setBoolean(5, e.customerVisible());
+          ps.setString(6, shorten(e.detail()));
+        });
+  }
+
+  private static String shorten(String detail) {
+    return detail == null || detail.length() <= 1000 ? detail : detail.substring(0, 997) + "...";
   }
 
   @Transactional
   public AccountEvent record(Long accountId, AccountEventType type, String actor, boolean customerVisible,
       String detail) {
-    String text = detail == null || detail.length() <= 1000 ? detail : detail.substring(0, 997) + "...";
     return events.save(new AccountEvent(accountId, type, actor == null ? SYSTEM : actor, clock.instant(),
-        customerVisible, text));
+        customerVisible, shorten(detail)));
   }
 
   /** Newest first; {@code customerView} leaves out the entries the customer may not see. */

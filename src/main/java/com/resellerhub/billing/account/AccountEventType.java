@@ -25,6 +25,8 @@ public enum AccountEventType {
   PAYMENT_OVERDUE,
   /** Money received and credited to the balance (operator top-up). */
   BALANCE_TOPPED_UP,
+  /** A subscription's renewal or prolongation payment expired unpaid (PAY-5): the subscription is PAYMENT_OVERDUE. */
+  SUBSCRIPTION_PAYMENT_OVERDUE,
   /** A postpay act was issued for a closed period. */
   ACT_ISSUED,
   /** The external ERP confirmed an act (PAY-3). */

@@ -15,4 +15,17 @@ public record NewPlan(
     @Schema(description = "Whether a trial can be ordered", example = "true") Boolean trialAvailable,
     @Schema(description = "Trial length in days (1-365), required when a trial is available", example = "14")
     Integer trialDays,
-    @Schema(description = "Whether customers can order it (default true)", example = "true") Boolean active) {}
+    @Schema(description = "Whether customers can order it (default true)", example = "true") Boolean active,
+    @Schema(description = "PREPAY only, optional: ISO-8601 period of one instalment when the period's price is paid in"
+        + " instalments (P1M for an annual plan paid monthly); it must divide the period. Default: the period (paid"
+        + " at once)", example = "P1M") String instalmentPeriod,
+    @Schema(description = "PREPAY only, optional (0-365, default 0): days a subscription keeps working after its"
+        + " paid-until date; an instalment's payment expires that many days after it falls due", example = "5")
+    Integer gracePeriodDays) {
+
+  /** A plan paid at once, without a grace period. */
+  public NewPlan(String code, String name, BillingModel billingModel, BigDecimal price, String currency, String period,
+      Boolean trialAvailable, Integer trialDays, Boolean active) {
+    this(code, name, billingModel, price, currency, period, trialAvailable, trialDays, active, null, null);
+  }
+}

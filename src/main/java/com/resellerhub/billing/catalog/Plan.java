@@ -50,6 +50,17 @@ public class Plan {
   @Column(name = "billing_period", nullable = false, length = 16)
   private String period;
 
+  /**
+   * ISO-8601 period of one instalment when the period's price is paid in instalments (an annual plan paid monthly:
+   * P1M); null when it is paid at once. See {@link Instalments}.
+   */
+  @Column(name = "instalment_period", length = 16)
+  private String instalmentPeriod;
+
+  /** Days a prepaid subscription keeps working after its paid-until date (copied to its subscriptions). */
+  @Column(name = "grace_period_days", nullable = false)
+  private int gracePeriodDays;
+
   @Column(name = "trial_available", nullable = false)
   private boolean trialAvailable;
 
@@ -89,6 +100,15 @@ public class Plan {
 
   Plan(Long resellerId, String code, String name, BillingModel billingModel, BigDecimal price, String currency,
       Period period, boolean trialAvailable, Integer trialDays, boolean active, Instant createdAt) {
+    this(resellerId, code, name, billingModel, price, currency, period, null, 0, trialAvailable, trialDays, active,
+        createdAt);
+  }
+
+  Plan(Long resellerId, String code, String name, BillingModel billingModel, BigDecimal price, String currency,
+      Period period, Period instalmentPeriod, int gracePeriodDays, boolean trialAvailable, Integer trialDays,
+      boolean active, Instant createdAt) {
+    this.instalmentPeriod = instalmentPeriod == null ? null : instalmentPeriod.toString();
+    this.gracePeriodDays = gracePeriodDays;
     this.resellerId = resellerId;
     this.code = code;
     this.name = name;
@@ -132,6 +152,20 @@ public class Plan {
 
   public Period getPeriod() {
     return Period.parse(period);
+  }
+
+  /** The instalment: the plan's own period when the price is paid at once. */
+  public Period getInstalmentPeriod() {
+    return instalmentPeriod == null ? getPeriod() : Period.parse(instalmentPeriod);
+  }
+
+  /** How the price of a period is paid: at once or in instalments. */
+  public Instalments getInstalments() {
+    return new Instalments(getPeriod(), getInstalmentPeriod(), price);
+  }
+
+  public int getGracePeriodDays() {
+    return gracePeriodDays;
   }
 
   public boolean isTrialAvailable() {

@@ -1,5 +1,6 @@
 package com.resellerhub.billing.catalog;
 
+import com.resellerhub.billing.platform.Jdbc;
 import com.resellerhub.billing.reseller.Reseller;
 import com.resellerhub.billing.reseller.ResellerService;
 import com.resellerhub.billing.web.ApiException;
@@ -9,10 +10,14 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Period;
 import java.time.format.DateTimeParseException;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -31,11 +36,14 @@ public class PlanService {
   private final PlanRepository plans;
   private final ResellerService resellers;
   private final Clock clock;
+  private final JdbcTemplate jdbc;
 
-  public PlanService(PlanRepository plans, ResellerService resellers, Clock clock) {
+  public PlanService(PlanRepository plans, ResellerService resellers, Clock clock,
+      JdbcTemplate jdbc) {
     this.plans = plans;
     this.resellers = resellers;
     this.clock = clock;
+    this.jdbc = jdbc;
   }
 
   @Transactional(readOnly = true)
@@ -102,9 +110,32 @@ public class PlanService {
     if (plans.existsByResellerIdAndCode(reseller.getId(), code)) {
       throw new ApiException(HttpStatus.CONFLICT, "code", "unique", "A plan with code " + code + " already exists");
     }
+    Period instalment = instalment(request.billingModel(), period, request.instalmentPeriod());
+    int graceDays = graceDays(request.billingModel(), request.gracePeriodDays());
     boolean active = request.active() == null || request.active();
-    return plans.save(new Plan(reseller.getId(), code, name, request.billingModel(), price, currency, period, trial,
-        trial ? trialDays : null, active, clock.instant()));
+    return plans.save(new Plan(reseller.getId(), code, name, request.billingModel(), price, currency, period,
+        instalment, graceDays, trial, trial ? trialDays : null, active, clock.instant()));
+  }
+
+  /**
+   * The terms of these plans (any reseller's: the billing runs read the plans of existing orders), with one plain
+   * JDBC query: provisioning hundreds of paid orders does not load plan entities.
+   */
+  @Transactional(readOnly = true)
+  public Map<Long, PlanTerms> termsOf(Collection<Long> ids) {
+    Map<Long, PlanTerms> byId = new HashMap<>();
+    for (List<Long> chunk : Jdbc.chunks(ids)) {
+      jdbc.query("SELECT id, billing_model, billing_period, instalment_period, trial_days, grace_period_days"
+          + " FROM plan WHERE id IN (" + Jdbc.placeholders(chunk.size()) + ")", rs -> {
+            String instalment = rs.getString("instalment_period");
+            int trialDays = rs.getInt("trial_days");
+            Integer trial = rs.wasNull() ? null : trialDays;
+            byId.put(rs.getLong("id"), new PlanTerms(rs.getLong("id"), BillingModel.valueOf(
+                rs.getString("billing_model")), Period.parse(rs.getString("billing_period")),
+                instalment == null ? null : Period.parse(instalment), trial, rs.getInt("grace_period_days")));
+          }, chunk.toArray());
+    }
+    return byId;
   }
 
   /** Replaces the plan's promised-payment options (PROM-3, PROM-6); every number is 1..366 when set. */
@@ -151,17 +182,57 @@ public class PlanService {
     return price;
   }
 
+  /**
+   * The optional instalment of a PREPAY plan: an ISO period that divides the plan's period into whole instalments
+   * ({@link Instalments}); null (paid at once) when missing or equal to the period.
+   */
+  static Period instalment(BillingModel model, Period period, String value) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    if (model != BillingModel.PREPAY) {
+      throw new BadRequestException("instalmentPeriod", "prepay-only",
+          "instalmentPeriod is for PREPAY plans: a POSTPAY plan is billed by an act per period");
+    }
+    Period instalment = period("instalmentPeriod", value);
+    try {
+      return Instalments.count(period, instalment) == 1 ? null : instalment;
+    } catch (IllegalArgumentException e) {
+      throw new BadRequestException("instalmentPeriod", "divides-period", e.getMessage());
+    }
+  }
+
+  /** Grace days after the paid-until date: 0..365, default 0; PREPAY only (paid-until is a prepaid date). */
+  static int graceDays(BillingModel model, Integer value) {
+    if (value == null || value == 0) {
+      return 0;
+    }
+    if (model != BillingModel.PREPAY) {
+      throw new BadRequestException("gracePeriodDays", "prepay-only",
+          "gracePeriodDays is for PREPAY plans: it counts from the paid-until date");
+    }
+    if (value < 0 || value > MAX_TRIAL_DAYS) {
+      throw new BadRequestException("gracePeriodDays", "range", "gracePeriodDays must be between 0 and "
+          + MAX_TRIAL_DAYS);
+    }
+    return value;
+  }
+
   /** A positive ISO-8601 period of days, months or years, normalised (P12M becomes P1Y). */
   static Period period(String value) {
-    String text = required("period", value).toUpperCase();
+    return period("period", value);
+  }
+
+  private static Period period(String field, String value) {
+    String text = required(field, value).toUpperCase();
     Period period;
     try {
       period = Period.parse(text);
     } catch (DateTimeParseException e) {
-      throw new BadRequestException("period", "iso-8601", "period must be an ISO-8601 period such as P1M or P1Y");
+      throw new BadRequestException(field, "iso-8601", field + " must be an ISO-8601 period such as P1M or P1Y");
     }
     if (period.isNegative() || period.isZero()) {
-      throw new BadRequestException("period", "min", "period must be longer than zero");
+      throw new BadRequestException(field, "min", field + " must be longer than zero");
     }
     return period.normalized();
   }

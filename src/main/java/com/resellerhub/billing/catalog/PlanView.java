@@ -2,15 +2,24 @@ package com.resellerhub.billing.catalog;
 
 import java.math.BigDecimal;
 
-/** A plan as both APIs show it. */
+/**
+ * A plan as both APIs show it. {@code instalmentPeriod} is the period itself when the price is paid at once;
+ * {@code instalmentPrice} what one instalment costs (the last of a period may differ by the rounding remainder).
+ */
 public record PlanView(Long id, String code, String name, BillingModel billingModel, BigDecimal price,
-    String currency, String period, boolean trialAvailable, Integer trialDays, boolean active) {
+    String currency, String period, boolean trialAvailable, Integer trialDays, boolean active,
+    String instalmentPeriod, BigDecimal instalmentPrice, int gracePeriodDays) {
 
   static PlanView of(Plan plan) {
-    return new PlanView(plan.getId(), plan.getCode(), plan.getName(), plan.getBillingModel(),
-        plan.getPrice().stripTrailingZeros().scale() < 2 ? plan.getPrice().setScale(2,
-            java.math.RoundingMode.UNNECESSARY) : plan.getPrice().stripTrailingZeros(),
+    Instalments instalments = plan.getInstalments();
+    return new PlanView(plan.getId(), plan.getCode(), plan.getName(), plan.getBillingModel(), money(plan.getPrice()),
         plan.getCurrency(), plan.getPeriod().toString(), plan.isTrialAvailable(), plan.getTrialDays(),
-        plan.isActive());
+        plan.isActive(), plan.getInstalmentPeriod().toString(), money(instalments.regular()),
+        plan.getGracePeriodDays());
+  }
+
+  private static BigDecimal money(BigDecimal amount) {
+    return amount.stripTrailingZeros().scale() < 2 ? amount.setScale(2, java.math.RoundingMode.UNNECESSARY)
+        : amount.stripTrailingZeros();
   }
 }

@@ -11,6 +11,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 
 /**
  * An account's order of a plan. It records who created it and through which API, and, separately, the manager who
@@ -73,6 +74,13 @@ public class Order {
 
   @Column(name = "subscription_id")
   private Long subscriptionId;
+
+  /**
+   * RENEWAL: the first day of the term it pays (the renewed subscription's expiry); PROLONGATION: the first day of
+   * the instalment it pays (the subscription's paid-until date). Null for NEW orders.
+   */
+  @Column(name = "period_start")
+  private LocalDate periodStart;
 
   @Column(name = "created_at", nullable = false)
   private Instant createdAt;
@@ -187,6 +195,10 @@ public class Order {
 
   public Long getSubscriptionId() {
     return subscriptionId;
+  }
+
+  public LocalDate getPeriodStart() {
+    return periodStart;
   }
 
   public Instant getCreatedAt() {

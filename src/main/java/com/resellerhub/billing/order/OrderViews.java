@@ -4,6 +4,7 @@ import com.resellerhub.billing.catalog.Plan;
 import com.resellerhub.billing.catalog.PlanService;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import org.springframework.data.domain.Page;
 import org.springframework.stereotype.Component;
@@ -14,12 +15,12 @@ public class OrderViews {
 
   public record OrderView(Long id, Long accountId, Long planId, String planName, OrderType type, boolean trial,
       OrderStatus status, BigDecimal price, String currency, String createdBy, OrderChannel createdVia,
-      String approvedBy, Instant approvedAt, String cancelReason, Long subscriptionId, Instant createdAt,
-      Instant provisionedAt, Instant cancelledAt) {}
+      String approvedBy, Instant approvedAt, String cancelReason, Long subscriptionId,
+      LocalDate periodStart, Instant createdAt, Instant provisionedAt, Instant cancelledAt) {}
 
   public record CustomerOrderView(Long id, Long planId, String planName, OrderType type, boolean trial,
-      OrderStatus status, BigDecimal price, String currency, Long subscriptionId, Instant createdAt,
-      Instant provisionedAt) {}
+      OrderStatus status, BigDecimal price, String currency, Long subscriptionId, LocalDate periodStart,
+      Instant createdAt, Instant provisionedAt) {}
 
 
   private final PlanService plans;
@@ -31,15 +32,16 @@ public class OrderViews {
   public OrderView operator(Order o) {
     return new OrderView(o.getId(), o.getAccountId(), o.getPlanId(), planName(o), o.getType(), o.isTrial(),
         o.getStatus(), o.getPrice(), o.getCurrency(), o.getCreatedBy(), o.getCreatedVia(), o.getApprovedBy(),
-        o.getApprovedAt(), o.getCancelReason(), o.getSubscriptionId(), o.getCreatedAt(), o.getProvisionedAt(),
-        o.getCancelledAt());
+        o.getApprovedAt(), o.getCancelReason(), o.getSubscriptionId(), o.getPeriodStart(), o.getCreatedAt(),
+        o.getProvisionedAt(), o.getCancelledAt());
   }
 
   /** An order cancelled by a postpay decline still reads as waiting for approval (PP-5). */
   public CustomerOrderView customer(Order o) {
     OrderStatus status = o.isCancelledByDecline() ? OrderStatus.PENDING_APPROVAL : o.getStatus();
     return new CustomerOrderView(o.getId(), o.getPlanId(), planName(o), o.getType(), o.isTrial(), status,
-        o.getPrice(), o.getCurrency(), o.getSubscriptionId(), o.getCreatedAt(), o.getProvisionedAt());
+        o.getPrice(), o.getCurrency(), o.getSubscriptionId(), o.getPeriodStart(), o.getCreatedAt(),
+        o.getProvisionedAt());
   }
 
   private String planName(Order o) {

@@ -128,7 +128,8 @@ public class PaymentCompletion {
     eventLog.record(payment.getAccountId(), AccountEventType.PAYMENT_COMPLETED, actor, true, "Payment "
         + payment.getId() + " " + payment.getStatus() + " (" + code + "): " + payment.getAmount().toPlainString()
         + " " + payment.getCurrency());
-    payment.getOrderIds().forEach(orders::provisionPaid);
+    // NEW orders open their subscription, RENEWAL and PROLONGATION orders extend theirs.
+    orders.provisionPaidAll(payment.getOrderIds());
     return new Outcome(payment, null);
   }
 

@@ -1,7 +1,6 @@
 package com.resellerhub.billing.payment;
 
 import jakarta.persistence.LockModeType;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.domain.Page;
@@ -24,9 +23,6 @@ interface PaymentRepository extends JpaRepository<Payment, Long> {
       @Param("accountId") Long accountId, Pageable pageable);
 
   Page<Payment> findByAccountIdOrderByIdDesc(Long accountId, Pageable pageable);
-
-  @Query("select p.id from Payment p where p.status = :status and p.expiresOn < :today order by p.id")
-  List<Long> expiredIds(@Param("status") PaymentStatus status, @Param("today") LocalDate today);
 
   Optional<Payment> findByActId(Long actId);
 

@@ -11,20 +11,29 @@ import com.resellerhub.billing.ledger.Money;
 import com.resellerhub.billing.ledger.Movement;
 import com.resellerhub.billing.order.Order;
 import com.resellerhub.billing.order.OrderPayments;
+import com.resellerhub.billing.order.TermOrders;
+import com.resellerhub.billing.platform.Jdbc;
 import com.resellerhub.billing.reseller.ResellerService;
 import com.resellerhub.billing.web.BusinessRuleException;
 import com.resellerhub.billing.web.ConflictException;
 import com.resellerhub.billing.web.NotFoundException;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -54,14 +63,23 @@ public class PaymentService implements OrderPayments {
   private final AccountEventLog eventLog;
   private final BalanceService balances;
   private final ResellerService resellers;
+  private final PaymentRows rows;
+  private final TermOrders termOrders;
+  private final JdbcTemplate jdbc;
   private final Clock clock;
   private final int dueDays;
   private final int actDueDays;
+  private final int overduePageSize;
+
+  @PersistenceContext
+  private EntityManager entityManager;
 
   public PaymentService(PaymentRepository payments, PaymentEventRepository events, PaymentMethodRepository methods,
       PostpayActRepository acts, AccountService accounts, AccountEventLog eventLog, BalanceService balances,
-      ResellerService resellers, Clock clock, @Value("${billing.payments.due-days:3}") int dueDays,
-      @Value("${billing.payments.act-due-days:10}") int actDueDays) {
+      ResellerService resellers, PaymentRows rows, TermOrders termOrders, JdbcTemplate jdbc, Clock clock,
+      @Value("${billing.payments.due-days:3}") int dueDays,
+      @Value("${billing.payments.act-due-days:10}") int actDueDays,
+      @Value("${billing.payments.overdue-page-size:500}") int overduePageSize) {
     this.payments = payments;
     this.events = events;
     this.methods = methods;
@@ -70,9 +88,16 @@ public class PaymentService implements OrderPayments {
     this.eventLog = eventLog;
     this.balances = balances;
     this.resellers = resellers;
+    this.rows = rows;
+    this.termOrders = termOrders;
+    this.jdbc = jdbc;
     this.clock = clock;
     this.dueDays = dueDays;
     this.actDueDays = actDueDays;
+    if (overduePageSize < 1) {
+      throw new IllegalArgumentException("billing.payments.overdue-page-size must be at least 1");
+    }
+    this.overduePageSize = overduePageSize;
   }
 
   // ---------------------------------------------------------------------------------------------------------------
@@ -211,30 +236,86 @@ public class PaymentService implements OrderPayments {
   // Overdue (PAY-5)
 
   /**
-   * Turns every AWAITING_PAYMENT payment whose expiry date is before {@code today} into OVERDUE; each under its row
-   * lock, so a completion running at the same moment wins or waits and nothing is overwritten. Returns the count.
+   * PAY-5: turns every AWAITING_PAYMENT payment whose expiry date is before {@code today} into OVERDUE, and puts the
+   * subscriptions of its RENEWAL and PROLONGATION orders into PAYMENT_OVERDUE (when ACTIVE or DELIVERED), each with
+   * an entry in the account's event log. Returns how many payments it marked.
+   *
+   * <p>It works through the payments in pages of {@code billing.payments.overdue-page-size} (default 500) with plain
+   * JDBC, in the caller's transaction (or its own): each page's rows are locked ({@code SELECT ... FOR UPDATE}) before
+   * they change, and the update once more requires AWAITING_PAYMENT, so a completion running at the same moment
+   * either wins (the payment is paid, not marked) or waits for this transaction; nothing is overwritten. A page takes
+   * a few statements whatever its size.
    */
   @Transactional
   public int markExpiredOverdue(LocalDate today) {
+    // Changes made through JPA in this transaction reach the database before it is read with JDBC.
+    entityManager.flush();
     int marked = 0;
-    for (Long id : payments.expiredIds(PaymentStatus.AWAITING_PAYMENT, today)) {
-      Payment payment = lockPayment(id);
-      if (payment.getStatus() != PaymentStatus.AWAITING_PAYMENT || payment.getExpiresOn() == null
-          || !payment.getExpiresOn().isBefore(today)) {
-        continue;
+    int subscriptionsOverdue = 0;
+    long after = 0;
+    while (true) {
+      List<Expired> page = jdbc.query("SELECT id, account_id, expires_on FROM payment WHERE status = ?"
+          + " AND expires_on < ? AND id > ? ORDER BY id LIMIT ? FOR UPDATE", (rs, n) -> new Expired(rs.getLong("id"),
+          rs.getLong("account_id"), rs.getObject("expires_on", LocalDate.class)),
+          PaymentStatus.AWAITING_PAYMENT.name(), today, after, overduePageSize);
+      if (page.isEmpty()) {
+        break;
       }
-      payment.overdue();
-      events.save(new PaymentEvent(id, PaymentEventKind.STATUS_CHANGED, PaymentStatus.AWAITING_PAYMENT,
-          PaymentStatus.OVERDUE, null, "Not paid by its expiry date " + payment.getExpiresOn(),
-          AccountEventLog.SYSTEM, clock.instant()));
-      eventLog.record(payment.getAccountId(), AccountEventType.PAYMENT_OVERDUE, AccountEventLog.SYSTEM, true,
-          "Payment " + id + " is overdue (expired " + payment.getExpiresOn() + ")");
-      marked++;
+      after = page.get(page.size() - 1).id();
+      int[][] counts = jdbc.batchUpdate("UPDATE payment SET status = ? WHERE id = ? AND status = ?", page,
+          page.size(), (ps, p) -> {
+            ps.setString(1, PaymentStatus.OVERDUE.name());
+            ps.setLong(2, p.id());
+            ps.setString(3, PaymentStatus.AWAITING_PAYMENT.name());
+          });
+      List<Expired> changed = new ArrayList<>();
+      int i = 0;
+      for (int[] batch : counts) {
+        for (int count : batch) {
+          if (count != 0) {
+            changed.add(page.get(i));
+          }
+          i++;
+        }
+      }
+      rows.events(changed.stream().map(p -> new PaymentRows.NewEvent(p.id(), PaymentEventKind.STATUS_CHANGED,
+          PaymentStatus.AWAITING_PAYMENT, PaymentStatus.OVERDUE, "Not paid by its expiry date " + p.expiresOn(),
+          AccountEventLog.SYSTEM)).toList());
+      eventLog.recordAll(changed.stream().map(p -> new AccountEventLog.Entry(p.accountId(),
+          AccountEventType.PAYMENT_OVERDUE, AccountEventLog.SYSTEM, true, "Payment " + p.id() + " is overdue (expired "
+              + p.expiresOn() + ")")).toList());
+      subscriptionsOverdue += termOrders.paymentsOverdue(ordersOf(changed));
+      marked += changed.size();
+      if (page.size() < overduePageSize) {
+        break;
+      }
     }
     if (marked > 0) {
-      log.info("{} payments became OVERDUE on {}", marked, today);
+      log.info("{} payments became OVERDUE on {}; {} subscriptions PAYMENT_OVERDUE", marked, today,
+          subscriptionsOverdue);
     }
     return marked;
+  }
+
+  private record Expired(long id, long accountId, LocalDate expiresOn) {}
+
+  /** Each order of these payments, with the reason its subscription becomes PAYMENT_OVERDUE. */
+  private Map<Long, String> ordersOf(List<Expired> payments) {
+    Map<Long, String> whyByOrder = new LinkedHashMap<>();
+    if (payments.isEmpty()) {
+      return whyByOrder;
+    }
+    Map<Long, Expired> byId = new HashMap<>();
+    payments.forEach(p -> byId.put(p.id(), p));
+    for (List<Long> chunk : Jdbc.chunks(byId.keySet())) {
+      jdbc.query("SELECT payment_id, order_id FROM payment_order WHERE payment_id IN ("
+          + Jdbc.placeholders(chunk.size()) + ") ORDER BY payment_id, order_id", rs -> {
+            Expired p = byId.get(rs.getLong("payment_id"));
+            whyByOrder.put(rs.getLong("order_id"), "payment " + p.id() + " of order " + rs.getLong("order_id")
+                + " expired unpaid on " + p.expiresOn());
+          }, chunk.toArray());
+    }
+    return whyByOrder;
   }
 
   // ---------------------------------------------------------------------------------------------------------------

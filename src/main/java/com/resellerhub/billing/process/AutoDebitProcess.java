@@ -20,6 +20,7 @@ public final class AutoDebitProcess {
     public static final String TIMER_START = "StartEvent_BillingDay";
     public static final String MESSAGE_START = "StartEvent_RunRequested";
     public static final String STARTED = "Gateway_BillingDayStarted";
+    public static final String CREATE = "Task_CreateDuePayments";
     public static final String SELECT = "Task_SelectExpiringPayments";
     public static final String START_CHUNKS = "Task_StartChunkSettlements";
     public static final String CHECK_LOOP = "Gateway_CheckAgain";
@@ -54,12 +55,17 @@ public final class AutoDebitProcess {
     public static final String SKIPPED = "skipped";
     public static final String SKIPPED_BY_REASON = "skippedByReason";
     public static final String OVERDUE_MARKED = "overdueMarked";
+    public static final String RENEWALS_CREATED = "renewalsCreated";
+    public static final String PROLONGATIONS_CREATED = "prolongationsCreated";
+    public static final String COMBINED_CREATED = "combinedCreated";
+    public static final String ACTS_CREATED = "actsCreated";
 
     private Variables() {}
   }
 
   /** Delegate and settings beans. */
   public static final class Beans {
+    public static final String CREATE = "createDuePaymentsDelegate";
     public static final String SELECT = "selectExpiringPaymentsDelegate";
     public static final String START_CHUNKS = "startChunkSettlementsDelegate";
     public static final String CHECK = "checkChunksDelegate";

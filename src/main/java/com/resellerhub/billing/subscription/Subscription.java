@@ -14,8 +14,11 @@ import java.time.LocalDate;
 
 /**
  * A plan an account uses, created by a provisioned order: trial or commercial, with its dates. {@code expiresOn} is
- * the end of the current period; {@code paidUntil} the date up to which it is paid (PREPAY), used by prolongation
- * orders (PAY-4); {@code gracePeriodDays} how long it keeps working after {@code paidUntil}.
+ * the end of the current term (one plan period, starting on {@code termStartsOn}); {@code paidUntil} the date up to
+ * which it is paid (PREPAY; before {@code expiresOn} while a plan paid in instalments has instalments left), used by
+ * prolongation orders (PAY-4); {@code gracePeriodDays} how long it keeps working after {@code paidUntil}. Date rules:
+ * {@link SubscriptionTerms}. Renewals, prolongations and the billing day change the dates in bulk through
+ * {@link SubscriptionService} (plain JDBC, bumping {@code version}).
  */
 @Entity
 @Table(name = "subscription")
@@ -43,6 +46,10 @@ public class Subscription {
 
   @Column(name = "starts_on", nullable = false)
   private LocalDate startsOn;
+
+  /** The first day of the current term (the day after the previous term's last day). */
+  @Column(name = "term_starts_on", nullable = false)
+  private LocalDate termStartsOn;
 
   @Column(name = "expires_on", nullable = false)
   private LocalDate expiresOn;
@@ -72,6 +79,7 @@ public class Subscription {
     this.trial = trial;
     this.status = SubscriptionStatus.ACTIVE;
     this.startsOn = startsOn;
+    this.termStartsOn = startsOn;
     this.expiresOn = expiresOn;
     this.paidUntil = paidUntil;
     this.autoRenew = autoRenew;
@@ -109,6 +117,10 @@ public class Subscription {
 
   public LocalDate getStartsOn() {
     return startsOn;
+  }
+
+  public LocalDate getTermStartsOn() {
+    return termStartsOn;
   }
 
   public LocalDate getExpiresOn() {

@@ -59,7 +59,9 @@ class AutoDebitIT {
   void ownDay() {
     api = new BillingApi(http, identity);
     defaults();
-    today = LocalDate.parse("2045-01-10").plusDays(60L * DAYS.getAndIncrement());
+    // a year ahead, 60 days per test: the billing day also bills the closed postpay periods of every subscription in
+    // the shared database, so the dates stay near the present
+    today = LocalDate.now().plusYears(1).withDayOfMonth(10).plusDays(60L * DAYS.getAndIncrement());
     clock(today);
   }
 
@@ -176,6 +178,68 @@ class AutoDebitIT {
     assertThat(history(topUpPayment)).last().satisfies(h -> assertThat((String) h.get("detail"))
         .contains("TOP_UP_NOT_PAYABLE_FROM_BALANCE"));
     assertThat(balance(c)).isEqualByComparingTo("500.00");
+  }
+
+  @Test
+  void PAY4_anAutoRenewingSubscriptionGetsItsRenewalAheadOfExpiry_andOnTheExpiryDateItIsPaidAndTheSubscriptionRenewed() {
+    Customer c = account("200.00");
+    long plan = api.plan("PREPAY", false, "30.00");
+    ResponseEntity<Map<String, Object>> placed = api.customerOrders(c, plan, false);
+    assertThat(placed.getStatusCode().value()).as("%s", placed.getBody()).isEqualTo(201);
+    long orderId = BillingApi.id(placed.getBody());
+    long firstPayment = latestPaymentId(c);
+    assertThat(api.call("manager", HttpMethod.POST, "/api/operator/payments/" + firstPayment + "/complete",
+        Map.of("method", "BALANCE")).getStatusCode().value()).isEqualTo(200);
+    long subscription = ((Number) api.operatorOrder(orderId).get("subscriptionId")).longValue();
+    LocalDate expires = subscriptionExpiresOn(subscription);
+    assertThat(expires).isEqualTo(today.plusMonths(1));
+
+    // three days ahead: the billing day creates the RENEWAL order and its payment, due on the expiry date
+    clock(expires.minusDays(3));
+    Map<String, Object> ahead = runDay(expires.minusDays(3));
+    long renewal = latestPaymentId(c);
+    assertThat(renewal).isNotEqualTo(firstPayment);
+    Map<String, Object> renewalPayment = payment(renewal);
+    assertThat(renewalPayment).containsEntry("type", "ORDER").containsEntry("status", "AWAITING_PAYMENT")
+        .containsEntry("expiresOn", expires.toString());
+    assertThat(jdbc.queryForObject("select o.type from customer_order o join payment_order po on po.order_id = o.id"
+        + " where po.payment_id = ?", String.class, renewal)).isEqualTo("RENEWAL");
+    assertThat(balance(c)).isEqualByComparingTo("170.00");
+
+    // on the expiry date it is paid from the balance and the subscription runs another month
+    clock(expires);
+    runDay(expires);
+    assertThat(payment(renewal)).containsEntry("status", "PAID_FROM_BALANCE").containsEntry("completedBy", "system");
+    assertThat(balance(c)).isEqualByComparingTo("140.00");
+    assertThat(debitsOf(renewal)).isEqualTo(1);
+    assertThat(subscriptionExpiresOn(subscription)).isEqualTo(expires.plusMonths(1));
+    assertThat(jdbc.queryForObject("select status from subscription where id = ?", String.class, subscription))
+        .isEqualTo("ACTIVE");
+    assertThat(ahead).containsEntry("status", "FINISHED");
+  }
+
+  @Test
+  void PAY5_aRenewalNotPaidByItsExpiryBecomesOverdue_andItsSubscriptionPaymentOverdue() {
+    Customer c = account("30.00");
+    long plan = api.plan("PREPAY", false, "30.00");
+    long orderId = BillingApi.id(api.customerOrders(c, plan, false).getBody());
+    assertThat(api.call("manager", HttpMethod.POST, "/api/operator/payments/" + latestPaymentId(c) + "/complete",
+        Map.of("method", "BALANCE")).getStatusCode().value()).isEqualTo(200);
+    long subscription = ((Number) api.operatorOrder(orderId).get("subscriptionId")).longValue();
+    LocalDate expires = subscriptionExpiresOn(subscription);
+
+    clock(expires.minusDays(2));
+    runDay(expires.minusDays(2));
+    long renewal = latestPaymentId(c);
+    clock(expires);
+    runDay(expires);
+    assertThat(history(renewal)).last().satisfies(h -> assertThat((String) h.get("detail"))
+        .contains("INSUFFICIENT_BALANCE"));
+    clock(expires.plusDays(1));
+    runDay(expires.plusDays(1));
+    assertThat(payment(renewal)).containsEntry("status", "OVERDUE");
+    assertThat(jdbc.queryForObject("select status from subscription where id = ?", String.class, subscription))
+        .isEqualTo("PAYMENT_OVERDUE");
   }
 
   // --- PAY-6 ---------------------------------------------------------------------------------------------------------
@@ -311,6 +375,10 @@ class AutoDebitIT {
     Map<String, Object> b = api.call("manager", HttpMethod.GET, "/api/operator/accounts/" + accountId + "/balance",
         null).getBody();
     return new BigDecimal(String.valueOf(b.get("balance")));
+  }
+
+  private LocalDate subscriptionExpiresOn(long subscription) {
+    return jdbc.queryForObject("select expires_on from subscription where id = ?", LocalDate.class, subscription);
   }
 
   private int debitsOf(long payment) {

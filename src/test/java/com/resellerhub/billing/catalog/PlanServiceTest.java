@@ -32,7 +32,7 @@ class PlanServiceTest {
   private final PlanRepository repository = mock(PlanRepository.class);
   private final ResellerService resellers = mock(ResellerService.class);
   private final PlanService service = new PlanService(repository, resellers,
-      Clock.fixed(Instant.parse("2026-04-02T09:00:00Z"), ZoneOffset.UTC));
+      Clock.fixed(Instant.parse("2026-04-02T09:00:00Z"), ZoneOffset.UTC), null);
 
   private static final NewPlan VALID = new NewPlan("cloud-server-m", "Cloud Server M", BillingModel.POSTPAY,
       new BigDecimal("49.00"), null, "P1M", true, 30, null);
@@ -115,6 +115,51 @@ class PlanServiceTest {
       };
     };
 
+    assertThatThrownBy(() -> service.create(request)).isInstanceOfSatisfying(ApiException.class, e -> {
+      assertThat(e.status()).isEqualTo(HttpStatus.BAD_REQUEST);
+      assertThat(e.field()).isEqualTo(field);
+      assertThat(e.rule()).isEqualTo(rule);
+    });
+    verify(repository, never()).save(any());
+  }
+
+  @Test
+  void ORD_aPrepaidPlanMayBePaidInInstalmentsWithAGracePeriod_anInstalmentEqualToThePeriodMeansAtOnce() {
+    Plan annual = service.create(new NewPlan("backup", "Backup", BillingModel.PREPAY, new BigDecimal("120.00"), null,
+        "P1Y", false, null, null, "p1m", 5));
+    assertThat(annual.getInstalmentPeriod()).isEqualTo(Period.ofMonths(1));
+    assertThat(annual.getInstalments().count()).isEqualTo(12);
+    assertThat(annual.getInstalments().regular()).isEqualByComparingTo("10.00");
+    assertThat(annual.getGracePeriodDays()).isEqualTo(5);
+    assertThat(PlanView.of(annual).instalmentPrice()).isEqualByComparingTo("10.00");
+
+    Plan atOnce = service.create(new NewPlan("once", "Once", BillingModel.PREPAY, new BigDecimal("120.00"), null,
+        "P1Y", false, null, null, "P12M", null));
+    assertThat(atOnce.getInstalmentPeriod()).isEqualTo(Period.ofYears(1));
+    assertThat(atOnce.getInstalments().count()).isEqualTo(1);
+    assertThat(atOnce.getGracePeriodDays()).isZero();
+    assertThat(VALID.instalmentPeriod()).isNull();
+    assertThat(service.create(VALID).getInstalmentPeriod()).isEqualTo(Period.ofMonths(1));
+  }
+
+  @ParameterizedTest(name = "{0} {1}: {3}")
+  @CsvSource(nullValues = "NULL", value = {
+      "PREPAY,  P1Y, P5M,     instalmentPeriod, divides-period",
+      "PREPAY,  P1M, P7D,     instalmentPeriod, divides-period",
+      "PREPAY,  P1M, P2M,     instalmentPeriod, divides-period",
+      "PREPAY,  P1M, monthly, instalmentPeriod, iso-8601",
+      "PREPAY,  P1M, P0D,     instalmentPeriod, min",
+      "POSTPAY, P1Y, P1M,     instalmentPeriod, prepay-only",
+      "PREPAY,  P1M, -1,      gracePeriodDays,  range",
+      "PREPAY,  P1M, 366,     gracePeriodDays,  range",
+      "POSTPAY, P1M, 3,       gracePeriodDays,  prepay-only"})
+  void ORD_aBadInstalmentOrGracePeriodIsRefusedNamingFieldAndRule(String model, String period, String value,
+      String field, String rule) {
+    NewPlan request = field.equals("instalmentPeriod")
+        ? new NewPlan("p", "P", BillingModel.valueOf(model), BigDecimal.TEN, null, period, false, null, null, value,
+            null)
+        : new NewPlan("p", "P", BillingModel.valueOf(model), BigDecimal.TEN, null, period, false, null, null, null,
+            Integer.valueOf(value));
     assertThatThrownBy(() -> service.create(request)).isInstanceOfSatisfying(ApiException.class, e -> {
       assertThat(e.status()).isEqualTo(HttpStatus.BAD_REQUEST);
       assertThat(e.field()).isEqualTo(field);

@@ -24,6 +24,7 @@ import com.resellerhub.billing.autodebit.AutoDebitService.PreparedRun;
 import com.resellerhub.billing.autodebit.AutoDebitService.Progress;
 import com.resellerhub.billing.autodebit.AutoDebitSettings;
 import com.resellerhub.billing.autodebit.SkipReason;
+import com.resellerhub.billing.billingday.BillingDayService;
 import com.resellerhub.billing.clock.EngineClock;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -60,6 +61,7 @@ class AutoDebitProcessTest {
 
   private final EngineClock clock = new EngineClock(ZoneOffset.UTC);
   private final AutoDebitService autoDebit = mock(AutoDebitService.class);
+  private final BillingDayService billingDay = mock(BillingDayService.class);
 
   @BeforeEach
   void wire() {
@@ -67,6 +69,8 @@ class AutoDebitProcessTest {
     AutoDebitSchedule schedule = new AutoDebitSchedule(new AutoDebitSettings("0 0 2 * * ?", 500,
         Duration.ofSeconds(5), "R3/PT5M", "test-node", true));
     Mocks.register(AutoDebitProcess.Beans.SCHEDULE, schedule);
+    Mocks.register(AutoDebitProcess.Beans.CREATE, new CreateDuePaymentsDelegate(billingDay));
+    when(billingDay.createDuePayments(any())).thenReturn(new BillingDayService.Created(0, 0, 0, 0));
     Mocks.register(AutoDebitProcess.Beans.SELECT, new SelectExpiringPaymentsDelegate(autoDebit, clock));
     Mocks.register(AutoDebitProcess.Beans.START_CHUNKS, new StartChunkSettlementsDelegate(autoDebit));
     Mocks.register(AutoDebitProcess.Beans.CHECK, new CheckChunksDelegate(autoDebit));
@@ -113,9 +117,13 @@ class AutoDebitProcessTest {
     execute(timer);
     ProcessInstance run = runtimeService().createProcessInstanceQuery()
         .processDefinitionKey(AutoDebitProcess.PROCESS_KEY).singleResult();
-    assertThat(run).isWaitingAt(SELECT).hasBusinessKey("demo:2027-05-10");
+    assertThat(run).isWaitingAt(CREATE).hasBusinessKey("demo:2027-05-10");
     assertThat(managementService().createJobQuery().timers().count())
         .as("the next day's timer is scheduled").isEqualTo(1);
+    when(billingDay.createDuePayments(DAY)).thenReturn(new BillingDayService.Created(3, 2, 1, 4));
+    execute(job(CREATE, run));
+    assertThat(run).isWaitingAt(SELECT).variables().containsEntry("renewalsCreated", 3)
+        .containsEntry("prolongationsCreated", 2).containsEntry("combinedCreated", 1).containsEntry("actsCreated", 4);
 
     execute(job(SELECT, run));
     assertThat(run).hasBusinessKey("demo:2027-05-10").isWaitingAt(START_CHUNKS)
@@ -154,6 +162,8 @@ class AutoDebitProcessTest {
     new AutoDebitStarter(runtimeService()).request(yesterday, "admin");
     ProcessInstance run = runtimeService().createProcessInstanceQuery()
         .processDefinitionKey(AutoDebitProcess.PROCESS_KEY).singleResult();
+    execute(job(CREATE, run));
+    verify(billingDay).createDuePayments(yesterday);
     execute(job(SELECT, run));
     assertThat(run).hasBusinessKey("demo:2027-05-09");
     execute(job(START_CHUNKS, run));
@@ -165,6 +175,7 @@ class AutoDebitProcessTest {
     ProcessInstance again = runtimeService().createProcessInstanceQuery()
         .processDefinitionKey(AutoDebitProcess.PROCESS_KEY).list().stream()
         .filter(p -> !p.getId().equals(run.getId())).findFirst().orElseThrow();
+    execute(job(CREATE, again));
     execute(job(SELECT, again));
     execute(job(START_CHUNKS, again));
     assertThat(chunkInstances()).hasSize(2);
@@ -181,6 +192,7 @@ class AutoDebitProcessTest {
     new AutoDebitStarter(runtimeService()).request(DAY, "admin");
     ProcessInstance run = runtimeService().createProcessInstanceQuery()
         .processDefinitionKey(AutoDebitProcess.PROCESS_KEY).singleResult();
+    execute(job(CREATE, run));
     execute(job(SELECT, run));
     execute(job(START_CHUNKS, run));
     ProcessInstance second = chunkInstances().get(1);

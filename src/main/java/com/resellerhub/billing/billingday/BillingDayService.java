@@ -1,0 +1,187 @@
+package com.resellerhub.billing.billingday;
+
+import com.resellerhub.billing.billingday.BillingDayRules.ClosedPeriod;
+import com.resellerhub.billing.billingday.BillingDayRules.DueOrder;
+import com.resellerhub.billing.billingday.BillingDayRules.PlannedOrder;
+import com.resellerhub.billing.billingday.BillingDayRules.PlannedPayment;
+import com.resellerhub.billing.billingday.BillingDayRules.Term;
+import com.resellerhub.billing.order.OrderService;
+import com.resellerhub.billing.order.OrderType;
+import com.resellerhub.billing.order.TermOrders;
+import com.resellerhub.billing.order.TermOrders.NewTermOrder;
+import com.resellerhub.billing.payment.BillingPayments;
+import com.resellerhub.billing.payment.BillingPayments.ActLine;
+import com.resellerhub.billing.subscription.SubscriptionService;
+import com.resellerhub.billing.subscription.SubscriptionService.TermChange;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The daily billing step (part of issue 6): creates the day's RENEWAL and PROLONGATION orders with their ORDER or
+ * COMBINED payments, and issues the acts of the POSTPAY periods that closed, with their ACT payments. The automatic
+ * debit run calls it; an admin can run it through {@code POST /api/admin/billing-day}. Rules:
+ * {@link BillingDayRules}; decisions and configuration: {@code docs/billing-day.md}.
+ *
+ * <p>Idempotent and safe on several nodes at once: the accounts with work are handled page by page, each page's
+ * account rows locked first ({@code SELECT ... FOR UPDATE}, ascending ids, so two runs never deadlock), and only then
+ * read: a second run waits for the first and finds its orders and acts. Behind the locks the database holds one order
+ * per subscription, type and period start, and one act line per subscription and period start, so nothing can be
+ * created twice even by code that forgets the lock. It joins the caller's transaction or runs in its own, and reads
+ * and writes with plain JDBC, page by page, so thousands of subscriptions neither fill memory nor the persistence
+ * context.
+ */
+@Service
+public class BillingDayService {
+
+  private static final Logger log = LoggerFactory.getLogger(BillingDayService.class);
+
+  /** What one run created: RENEWAL and PROLONGATION orders, COMBINED payments (among their payments), and acts. */
+  public record Created(int renewals, int prolongations, int combined, int acts) {
+
+    Created plus(Created other) {
+      return new Created(renewals + other.renewals, prolongations + other.prolongations, combined + other.combined,
+          acts + other.acts);
+    }
+  }
+
+  private final BillingDaySettings settings;
+  private final BillingDayQueries queries;
+  private final TermOrders termOrders;
+  private final OrderService orders;
+  private final BillingPayments payments;
+  private final SubscriptionService subscriptions;
+
+  @PersistenceContext
+  private EntityManager entityManager;
+
+  public BillingDayService(BillingDaySettings settings, BillingDayQueries queries, TermOrders termOrders,
+      OrderService orders, BillingPayments payments, SubscriptionService subscriptions) {
+    this.settings = settings;
+    this.queries = queries;
+    this.termOrders = termOrders;
+    this.orders = orders;
+    this.payments = payments;
+    this.subscriptions = subscriptions;
+  }
+
+  /**
+   * Creates what falls due on {@code today}: renewals, prolongations, their payments (COMBINED per account and due
+   * date), and the acts of closed postpay periods. Calling it again for the same day creates nothing new.
+   */
+  @Transactional
+  public Created createDuePayments(LocalDate today) {
+    // What JPA changed in this transaction reaches the database before it is read with JDBC.
+    entityManager.flush();
+    long started = System.nanoTime();
+    Created total = new Created(0, 0, 0, 0);
+    long after = 0;
+    while (true) {
+      List<Long> accounts = queries.accountsWithWork(today, settings, after);
+      if (accounts.isEmpty()) {
+        break;
+      }
+      after = accounts.get(accounts.size() - 1);
+      queries.lockAccounts(accounts);
+      total = total.plus(orders(accounts, today)).plus(acts(accounts, today));
+      if (accounts.size() < settings.pageSize()) {
+        break;
+      }
+    }
+    log.info("Billing day {}: {} renewals, {} prolongations, {} combined payments, {} acts ({} ms)", today,
+        total.renewals(), total.prolongations(), total.combined(), total.acts(),
+        (System.nanoTime() - started) / 1_000_000);
+    return total;
+  }
+
+  /** PREPAY: the page's renewal and prolongation orders and their payments. */
+  private Created orders(List<Long> accounts, LocalDate today) {
+    List<PlannedOrder> planned = new ArrayList<>();
+    for (Term t : queries.renewals(accounts, today, settings)) {
+      BillingDayRules.renewal(today, t, settings.renewalLeadDays()).ifPresent(planned::add);
+    }
+    for (Term t : queries.prolongations(accounts, today, settings)) {
+      BillingDayRules.prolongation(today, t, settings.prolongationLeadDays()).ifPresent(planned::add);
+    }
+    if (planned.isEmpty()) {
+      return new Created(0, 0, 0, 0);
+    }
+    Map<NewTermOrder, PlannedOrder> byRequest = new LinkedHashMap<>();
+    for (PlannedOrder p : planned) {
+      Term t = p.term();
+      byRequest.put(new NewTermOrder(t.accountId(), t.planId(), t.subscriptionId(), p.type(), p.periodStart(),
+          p.price(), t.currency(), "(billing day " + today + ")"), p);
+    }
+    List<TermOrders.Created> created = termOrders.createAll(new ArrayList<>(byRequest.keySet()));
+
+    List<DueOrder> due = new ArrayList<>();
+    List<Long> free = new ArrayList<>();
+    int renewals = 0;
+    int prolongations = 0;
+    for (TermOrders.Created c : created) {
+      PlannedOrder p = byRequest.get(c.request());
+      if (p.type() == OrderType.RENEWAL) {
+        renewals++;
+      } else {
+        prolongations++;
+      }
+      if (p.price().signum() == 0) {
+        free.add(c.orderId());
+      } else {
+        due.add(new DueOrder(c.orderId(), p.term().accountId(), p.term().currency(), p.price(), p.dueDate(),
+            p.expiresOn()));
+      }
+    }
+    // A free term needs no payment: provisioned at once, as a free new order is.
+    orders.provisionPaidAll(free);
+    int combined = 0;
+    for (PlannedPayment payment : BillingDayRules.payments(due)) {
+      payments.createForOrders(payment.accountId(), payment.orderIds(), payment.amount(), payment.currency(),
+          payment.dueDate(), payment.expiresOn(), "(billing day " + today + ")");
+      if (payment.combined()) {
+        combined++;
+      }
+    }
+    return new Created(renewals, prolongations, combined, 0);
+  }
+
+  /**
+   * POSTPAY: the acts of the page's closed periods, one per account and period (all of an account's subscriptions
+   * whose periods close together), and the subscriptions rolled into their next term.
+   */
+  private Created acts(List<Long> accounts, LocalDate today) {
+    record PeriodKey(long accountId, LocalDate start, LocalDate end) {}
+    Map<PeriodKey, List<ActLine>> lines = new LinkedHashMap<>();
+    List<TermChange> rolls = new ArrayList<>();
+    for (Term t : queries.closedPostpayTerms(accounts, today)) {
+      List<ClosedPeriod> closed = BillingDayRules.closedPeriods(today, t);
+      for (ClosedPeriod period : closed) {
+        lines.computeIfAbsent(new PeriodKey(t.accountId(), period.start(), period.end()), k -> new ArrayList<>())
+            .add(new ActLine(t.subscriptionId(), t.planPrice()));
+      }
+      if (!closed.isEmpty() && t.autoRenew()) {
+        ClosedPeriod last = closed.get(closed.size() - 1);
+        rolls.add(new TermChange(t.subscriptionId(), t.expiresOn(), last.nextTermStartsOn(), last.nextExpiresOn(),
+            t.paidUntil(), null));
+      }
+    }
+    int issued = 0;
+    for (Map.Entry<PeriodKey, List<ActLine>> e : lines.entrySet()) {
+      PeriodKey key = e.getKey();
+      if (payments.issuePeriodAct(key.accountId(), key.start(), key.end(), e.getValue(), today).created()) {
+        issued++;
+      }
+    }
+    // The accounts' locks keep their postpaid subscriptions' terms as read; the status stays as it is.
+    subscriptions.applyAll(rolls);
+    return new Created(0, 0, 0, issued);
+  }
+}
