@@ -28,12 +28,15 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * The billing-day benchmark (issue 6): not part of {@code verify} (its name does not end in IT); run it with
  * {@code scripts/benchmark-auto-debit.sh [N]}. On the integration tests' throwaway MySQL-compatible database it
  * <ol>
- *   <li>creates N payments awaiting payment that expire on one date, spread over N/5 accounts (postpay act payments of
- *       10.00; every tenth account has too little balance for its payments, so some are not paid);</li>
+ *   <li>creates N payments awaiting payment that expire on one date, 5 per account: on half of the accounts ORDER
+ *       payments of RENEWAL orders of auto-renewing monthly subscriptions expiring that day, on the other half postpay
+ *       act payments; all of 10.00; every tenth account has too little balance for its payments, so some are not
+ *       paid;</li>
  *   <li>runs that billing day through the {@code auto-debit} process on the job executor and times it from the request
  *       to the run's end;</li>
  *   <li>checks every payment's outcome: each one either PAID_FROM_BALANCE with exactly one debit, or still awaiting
- *       payment with its reason in its history, balances equal to their entries' sum;</li>
+ *       payment with its reason in its history, balances equal to their entries' sum, every paid renewal's
+ *       subscription a month longer;</li>
  *   <li>then, on a second identical set of payments and accounts, does the same debit work with plain JDBC (same
  *       chunks, same number of threads, no engine, no rules objects, no history of accounts) and prints both
  *       throughputs and their ratio.</li>
@@ -89,7 +92,7 @@ class AutoDebitBenchmark {
     System.out.println(String.format(Locale.ROOT, """
         BENCHMARK billing day (auto-debit)
         BENCHMARK database:            %s
-        BENCHMARK payments (N):        %d over %d accounts (setup %.1f s)
+        BENCHMARK payments (N):        %d over %d accounts (setup %.1f s): half renewal ORDER payments, half act payments
         BENCHMARK chunks:              %d of up to %d payments, job executor threads %s
         BENCHMARK paid / not paid:     %d / %d %s
         BENCHMARK engine wall time:    %.1f s  (request to run finished, overdue marking included)
@@ -112,7 +115,7 @@ class AutoDebitBenchmark {
    */
   private Expected create(int n, LocalDate day, String prefix) throws Exception {
     long reseller = jdbc.queryForObject("select id from reseller order by id limit 1", Long.class);
-    int accounts = Math.max(1, n / PER_ACCOUNT);
+    int accounts = Math.max(2, n / PER_ACCOUNT);
     LocalDateTime now = LocalDateTime.now();
     long first;
     long last;
@@ -144,20 +147,21 @@ class AutoDebitBenchmark {
           PreparedStatement payment = c.prepareStatement("insert into payment (account_id, type, model, status,"
               + " amount, currency, due_date, expires_on, created_by, created_at) values (?, 'ACT', 'POSTPAY',"
               + " 'AWAITING_PAYMENT', ?, 'EUR', ?, ?, 'benchmark', ?)")) {
-        int made = 0;
         for (long account = first; account <= last; account++) {
           boolean poor = (account - first) % 10 == 9;
           ledger.setLong(1, account);
           ledger.setBigDecimal(2, poor ? new BigDecimal("25.0000") : new BigDecimal("50.0000"));
           ledger.setObject(3, now);
           ledger.addBatch();
-          for (int p = 0; p < PER_ACCOUNT && made < n; p++, made++) {
-            payment.setLong(1, account);
-            payment.setBigDecimal(2, AMOUNT);
-            payment.setObject(3, day.minusDays(1));
-            payment.setObject(4, day);
-            payment.setObject(5, now);
-            payment.addBatch();
+          if ((account - first) % 2 == 1) {
+            for (int p = 0; p < PER_ACCOUNT; p++) {
+              payment.setLong(1, account);
+              payment.setBigDecimal(2, AMOUNT);
+              payment.setObject(3, day.minusDays(1));
+              payment.setObject(4, day);
+              payment.setObject(5, now);
+              payment.addBatch();
+            }
           }
           if ((account - first) % 2000 == 1999) {
             ledger.executeBatch();
@@ -167,6 +171,7 @@ class AutoDebitBenchmark {
         ledger.executeBatch();
         payment.executeBatch();
       }
+      renewals(c, prefix, first, day, now);
       c.commit();
     }
     int poorAccounts = 0;
@@ -176,7 +181,74 @@ class AutoDebitBenchmark {
       }
     }
     int notPaid = poorAccounts * 3;
-    return new Expected(first, last, accounts, n - notPaid, notPaid);
+    int payments = accounts * PER_ACCOUNT;
+    return new Expected(first, last, accounts, payments - notPaid, notPaid);
+  }
+
+  /**
+   * On the even accounts (counted from the first): five auto-renewing monthly subscriptions each, a month old and
+   * expiring on {@code day}, with their RENEWAL orders (created three days before) and their ORDER payments of 10.00
+   * due and expiring on {@code day}: set-based inserts.
+   */
+  private void renewals(Connection c, String prefix, long first, LocalDate day, LocalDateTime now) throws Exception {
+    long plan = jdbc.queryForObject("select id from plan where billing_model = 'PREPAY' and period = 'P1M'"
+        + " and instalment_period is null order by id limit 1", Long.class);
+    String numbers = "(select 1 n union all select 2 union all select 3 union all select 4 union all select 5) k";
+    try (PreparedStatement ps = c.prepareStatement("insert into customer_order (account_id, plan_id, type, trial,"
+        + " needs_approval, status, price, currency, created_by, created_via, created_at, provisioned_at, version,"
+        + " cancelled_by_decline) select a.id, ?, 'NEW', false, false, 'PROVISIONED', 10, 'EUR', ?, 'OPERATOR_API', ?, ?,"
+        + " 0, false from account a cross join " + numbers + " where a.name like ? and mod(a.id - ?, 2) = 0")) {
+      ps.setLong(1, plan);
+      ps.setString(2, prefix + "-new");
+      ps.setObject(3, now.minusMonths(1));
+      ps.setObject(4, now.minusMonths(1));
+      ps.setString(5, prefix + "-%");
+      ps.setLong(6, first);
+      ps.executeUpdate();
+    }
+    try (PreparedStatement ps = c.prepareStatement("insert into subscription (account_id, plan_id, order_id, trial,"
+        + " status, starts_on, expires_on, paid_until, auto_renew, grace_period_days, created_at, version,"
+        + " term_starts_on) select o.account_id, o.plan_id, o.id, false, 'ACTIVE', ?, ?, ?, true, 0, ?, 0, ?"
+        + " from customer_order o where o.created_by = ?")) {
+      ps.setObject(1, day.minusMonths(1));
+      ps.setObject(2, day);
+      ps.setObject(3, day);
+      ps.setObject(4, now.minusMonths(1));
+      ps.setObject(5, day.minusMonths(1));
+      ps.setString(6, prefix + "-new");
+      ps.executeUpdate();
+    }
+    try (PreparedStatement ps = c.prepareStatement("update customer_order o join subscription s on s.order_id = o.id"
+        + " set o.subscription_id = s.id where o.created_by = ?")) {
+      ps.setString(1, prefix + "-new");
+      ps.executeUpdate();
+    }
+    try (PreparedStatement ps = c.prepareStatement("insert into customer_order (account_id, plan_id, type, trial,"
+        + " needs_approval, status, price, currency, created_by, created_via, created_at, version,"
+        + " cancelled_by_decline, subscription_id, period_start) select s.account_id, s.plan_id, 'RENEWAL', false,"
+        + " false, 'AWAITING_PAYMENT', 10, 'EUR', ?, 'OPERATOR_API', ?, 0, false, s.id, s.expires_on"
+        + " from subscription s join customer_order o on o.id = s.order_id where o.created_by = ?")) {
+      ps.setString(1, prefix + "-renewal");
+      ps.setObject(2, day.minusDays(3).atTime(2, 0));
+      ps.setString(3, prefix + "-new");
+      ps.executeUpdate();
+    }
+    try (PreparedStatement ps = c.prepareStatement("insert into payment (account_id, type, model, status, amount,"
+        + " currency, due_date, expires_on, created_by, created_at) select o.account_id, 'ORDER', 'PREPAY',"
+        + " 'AWAITING_PAYMENT', 10, 'EUR', ?, ?, concat('bench-r', o.id), ? from customer_order o"
+        + " where o.created_by = ?")) {
+      ps.setObject(1, day);
+      ps.setObject(2, day);
+      ps.setObject(3, day.minusDays(3).atTime(2, 0));
+      ps.setString(4, prefix + "-renewal");
+      ps.executeUpdate();
+    }
+    try (PreparedStatement ps = c.prepareStatement("insert into payment_order (payment_id, order_id) select p.id,"
+        + " o.id from payment p join customer_order o on p.created_by = concat('bench-r', o.id)"
+        + " where o.created_by = ?")) {
+      ps.setString(1, prefix + "-renewal");
+      ps.executeUpdate();
+    }
   }
 
   private void check(Expected set, LocalDate day) {
@@ -198,6 +270,14 @@ class AutoDebitBenchmark {
     assertThat(debits).as("one debit per paid payment on %s", day).isEqualTo(set.paid());
     assertThat(skipNotes).as("every unpaid payment says why (%s)", day).isEqualTo(set.notPaid());
     assertThat(wrongBalances).as("balances equal the opening balance plus their entries").isZero();
+    Integer renewedSubscriptions = jdbc.queryForObject("select count(*) from subscription where account_id between ?"
+        + " and ? and expires_on = ? and status = 'ACTIVE'", Integer.class, set.firstAccount(), set.lastAccount(),
+        day.plusMonths(1));
+    Integer paidRenewals = jdbc.queryForObject("select count(*) from payment where account_id between ? and ?"
+        + " and type = 'ORDER' and status = 'PAID_FROM_BALANCE'", Integer.class, set.firstAccount(),
+        set.lastAccount());
+    assertThat(renewedSubscriptions).as("every paid renewal renewed its subscription (%s)", day).isEqualTo(paidRenewals)
+        .isPositive();
     assertThat(doubleDebits()).isZero();
   }
 
@@ -211,7 +291,8 @@ class AutoDebitBenchmark {
    * The same debit work in plain JDBC: chunks of whole accounts of about chunk-size payments, {@value #THREADS} threads,
    * each chunk in one transaction: lock the payments, lock the ledger rows, check the balance, insert the debits
    * (key payment:id), update the balances, set the payments PAID_FROM_BALANCE, write their history and, for the rest,
-   * why they were not paid, and one account event per account with paid payments: the rows the engine writes.
+   * why they were not paid, one account event per account with paid payments, and for each paid renewal its order
+   * PROVISIONED, its subscription a month longer and an account event: the rows the engine writes.
    */
   private int plainJdbc(LocalDate day, Expected set) throws Exception {
     List<long[]> chunks = new ArrayList<>();
@@ -253,6 +334,23 @@ class AutoDebitBenchmark {
           }
         }
       }
+      // the renewal orders and subscriptions of those payments
+      Map<Long, long[]> renewals = new HashMap<>();
+      Map<Long, LocalDate> expiries = new HashMap<>();
+      try (PreparedStatement ps = c.prepareStatement("select p.id, o.id, s.id, s.expires_on from payment p"
+          + " join payment_order po on po.payment_id = p.id join customer_order o on o.id = po.order_id"
+          + " join subscription s on s.id = o.subscription_id where p.status = 'AWAITING_PAYMENT'"
+          + " and p.account_id between ? and ? and p.expires_on <= ?")) {
+        ps.setLong(1, firstAccount);
+        ps.setLong(2, lastAccount);
+        ps.setObject(3, day);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            renewals.put(rs.getLong(1), new long[] {rs.getLong(2), rs.getLong(3)});
+            expiries.put(rs.getLong(3), rs.getObject(4, LocalDate.class));
+          }
+        }
+      }
       Map<Long, BigDecimal[]> ledgers = new HashMap<>();
       try (PreparedStatement ps = c.prepareStatement("select account_id, balance, credit_limit from ledger_account"
           + " where account_id between ? and ? order by account_id for update")) {
@@ -275,7 +373,11 @@ class AutoDebitBenchmark {
           PreparedStatement balance = c.prepareStatement("update ledger_account set balance = ?, updated_at = ?"
               + " where account_id = ?");
           PreparedStatement accountEvent = c.prepareStatement("insert into account_event (account_id, type, actor,"
-              + " occurred_at, customer_visible, detail) values (?, 'PAYMENT_COMPLETED', 'system', ?, true, ?)")) {
+              + " occurred_at, customer_visible, detail) values (?, ?, 'system', ?, true, ?)");
+          PreparedStatement order = c.prepareStatement("update customer_order set status = 'PROVISIONED',"
+              + " provisioned_at = ?, version = version + 1 where id = ? and status = 'AWAITING_PAYMENT'");
+          PreparedStatement subscription = c.prepareStatement("update subscription set term_starts_on = ?,"
+              + " expires_on = ?, paid_until = ?, status = 'ACTIVE', version = version + 1 where id = ?")) {
         Map<Long, Integer> paidPerAccount = new HashMap<>();
         for (long[] p : payments) {
           BigDecimal[] ledger = ledgers.get(p[1]);
@@ -302,6 +404,24 @@ class AutoDebitBenchmark {
             event.setObject(6, now);
             event.addBatch();
             paidPerAccount.merge(p[1], 1, Integer::sum);
+            long[] renewal = renewals.get(p[0]);
+            if (renewal != null) {
+              LocalDate expires = expiries.get(renewal[1]);
+              order.setObject(1, now);
+              order.setLong(2, renewal[0]);
+              order.addBatch();
+              subscription.setObject(1, expires);
+              subscription.setObject(2, expires.plusMonths(1));
+              subscription.setObject(3, expires.plusMonths(1));
+              subscription.setLong(4, renewal[1]);
+              subscription.addBatch();
+              accountEvent.setLong(1, p[1]);
+              accountEvent.setString(2, "ORDER_PROVISIONED");
+              accountEvent.setObject(3, now);
+              accountEvent.setString(4, "Order " + renewal[0] + " provisioned: subscription " + renewal[1] + " until "
+                  + expires.plusMonths(1));
+              accountEvent.addBatch();
+            }
             paid++;
           } else {
             event.setLong(1, p[0]);
@@ -321,14 +441,17 @@ class AutoDebitBenchmark {
         }
         for (Map.Entry<Long, Integer> a : paidPerAccount.entrySet()) {
           accountEvent.setLong(1, a.getKey());
-          accountEvent.setObject(2, now);
-          accountEvent.setString(3, a.getValue() + " payments paid from the balance");
+          accountEvent.setString(2, "PAYMENT_COMPLETED");
+          accountEvent.setObject(3, now);
+          accountEvent.setString(4, a.getValue() + " payments paid from the balance");
           accountEvent.addBatch();
         }
         entry.executeBatch();
         balance.executeBatch();
         accountEvent.executeBatch();
         pay.executeBatch();
+        order.executeBatch();
+        subscription.executeBatch();
         event.executeBatch();
       }
       c.commit();
