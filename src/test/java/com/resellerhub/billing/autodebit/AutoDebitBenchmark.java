@@ -191,7 +191,7 @@ class AutoDebitBenchmark {
    * due and expiring on {@code day}: set-based inserts.
    */
   private void renewals(Connection c, String prefix, long first, LocalDate day, LocalDateTime now) throws Exception {
-    long plan = jdbc.queryForObject("select id from plan where billing_model = 'PREPAY' and period = 'P1M'"
+    long plan = jdbc.queryForObject("select id from plan where billing_model = 'PREPAY' and billing_period = 'P1M'"
         + " and instalment_period is null order by id limit 1", Long.class);
     String numbers = "(select 1 n union all select 2 union all select 3 union all select 4 union all select 5) k";
     try (PreparedStatement ps = c.prepareStatement("insert into customer_order (account_id, plan_id, type, trial,"
