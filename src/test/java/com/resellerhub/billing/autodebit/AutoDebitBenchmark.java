@@ -244,8 +244,8 @@ class AutoDebitBenchmark {
       ps.executeUpdate();
     }
     try (PreparedStatement ps = c.prepareStatement("insert into payment_order (payment_id, order_id) select p.id,"
-        + " o.id from payment p join customer_order o on p.created_by = concat('bench-r', o.id)"
-        + " where o.created_by = ?")) {
+        + " o.id from payment p join customer_order o on o.id = cast(substring(p.created_by, 8) as unsigned)"
+        + " where p.created_by like 'bench-r%' and o.created_by = ?")) {
       ps.setString(1, prefix + "-renewal");
       ps.executeUpdate();
     }
