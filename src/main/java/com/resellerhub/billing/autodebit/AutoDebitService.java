@@ -36,7 +36,11 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The billing day's automatic debit (PAY-4, PAY-5, PAY-6), in three steps the {@code auto-debit} process drives:
@@ -91,10 +95,11 @@ public class AutoDebitService {
   private final ResellerService resellers;
   private final AutoDebitSettings settings;
   private final Clock clock;
+  private final TransactionTemplate inOwnTransaction;
 
   public AutoDebitService(AutoDebitRunRepository runs, AutoDebitChunkRepository chunks, DuePayments duePayments,
       PaymentService payments, BalanceService balances, OrderService orders, ResellerService resellers,
-      AutoDebitSettings settings, Clock clock) {
+      AutoDebitSettings settings, Clock clock, PlatformTransactionManager transactionManager) {
     this.runs = runs;
     this.chunks = chunks;
     this.duePayments = duePayments;
@@ -104,14 +109,27 @@ public class AutoDebitService {
     this.resellers = resellers;
     this.settings = settings;
     this.clock = clock;
+    this.inOwnTransaction = new TransactionTemplate(transactionManager);
+    this.inOwnTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
   }
 
   /**
    * The run of {@code date}: created with its chunks, or the existing one (a retried step, or another node that got
-   * there first: the date is unique, so the loser's insert fails and its retry finds the winner's run).
+   * there first). The run is prepared in a transaction of its own, committed before the step goes on: when two nodes
+   * prepare the same date at once, the date is unique, so the second insert waits for the first node's commit and
+   * then fails; the second node then reads the first node's run and continues with it at once (it does not wait for
+   * the step's retry). Should the first node still not have committed, the failure goes to the step's retry.
    */
-  @Transactional
   public PreparedRun prepare(LocalDate date) {
+    try {
+      return inOwnTransaction.execute(status -> prepareOnce(date));
+    } catch (DataIntegrityViolationException anotherNodeWasFirst) {
+      log.info("Billing day {} was prepared by another node at the same moment; continuing with its run", date);
+      return inOwnTransaction.execute(status -> prepareOnce(date));
+    }
+  }
+
+  private PreparedRun prepareOnce(LocalDate date) {
     Optional<AutoDebitRun> existing = runs.findByBusinessDate(date);
     if (existing.isPresent()) {
       return prepared(existing.get());
@@ -134,19 +152,27 @@ public class AutoDebitService {
         inChunk = 0;
       }
     }
-    AutoDebitRun run;
-    try {
-      run = runs.saveAndFlush(new AutoDebitRun(date, total, ranges.size(), settings.chunkSize(), clock.instant()));
-    } catch (DataIntegrityViolationException anotherNodeWasFirst) {
-      throw new IllegalStateException("The billing day " + date + " was prepared by another node at the same moment;"
-          + " the step is retried and continues with that run", anotherNodeWasFirst);
-    }
+    AutoDebitRun run = runs.saveAndFlush(new AutoDebitRun(date, total, ranges.size(), settings.chunkSize(),
+        clock.instant()));
     for (int n = 0; n < ranges.size(); n++) {
       long[] range = ranges.get(n);
       chunks.save(new AutoDebitChunk(run.getId(), n + 1, range[0], range[1], (int) range[2]));
     }
     chunks.flush();
     log.info("Billing day {}: {} payments to settle in {} chunks", date, total, ranges.size());
+    return prepared(run);
+  }
+
+  /**
+   * The prepared run of {@code date} with its row locked until the caller's transaction ends: two instances of one
+   * day start the chunks' instances one after the other, so the second sees (in history, committed with the first's
+   * transaction) which chunks the first started and starts none of them again.
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public PreparedRun lockForChunkStart(LocalDate date) {
+    AutoDebitRun run = runs.findByBusinessDate(date)
+        .flatMap(found -> runs.lockById(found.getId()))
+        .orElseThrow(() -> new IllegalStateException("The billing day " + date + " has no prepared run"));
     return prepared(run);
   }
 
@@ -266,7 +292,7 @@ public class AutoDebitService {
    */
   @Transactional
   public Progress finish(Long runId) {
-    AutoDebitRun run = runs.findById(runId).orElseThrow(() -> new NotFoundException("Run", runId));
+    AutoDebitRun run = runs.lockById(runId).orElseThrow(() -> new NotFoundException("Run", runId));
     if (run.getStatus() == AutoDebitRun.Status.FINISHED) {
       return progress(run);
     }

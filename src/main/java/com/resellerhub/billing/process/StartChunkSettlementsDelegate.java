@@ -15,7 +15,8 @@ import org.springframework.stereotype.Component;
 /**
  * "Start chunk settlements": one {@code auto-debit-chunk} instance per chunk (business key {@code <run key>:chunk:<n>}),
  * whose asynchronous "Settle chunk" job any node's job executor picks up, so chunks settle in parallel. A chunk that
- * already has an instance (another instance of the same day's run started it) is not started again.
+ * already has an instance (another instance of the same day's run started it) is not started again; the run's row lock
+ * makes two instances doing this at the same moment take turns.
  */
 @Component(AutoDebitProcess.Beans.START_CHUNKS)
 public class StartChunkSettlementsDelegate implements JavaDelegate {
@@ -32,7 +33,9 @@ public class StartChunkSettlementsDelegate implements JavaDelegate {
     LocalDate date = LocalDate.parse(ProcessVariables.requiredString(execution, BUSINESS_DATE));
     RuntimeService runtime = execution.getProcessEngineServices().getRuntimeService();
     HistoryService history = execution.getProcessEngineServices().getHistoryService();
-    for (ChunkRef chunk : autoDebit.prepare(date).chunks()) {
+    // the run's row stays locked until this job commits: another instance of the same day waits here, then finds in
+    // history the chunk instances started by this one
+    for (ChunkRef chunk : autoDebit.lockForChunkStart(date).chunks()) {
       String key = chunkKey(execution.getProcessBusinessKey(), chunk.chunkNo());
       boolean started = history.createHistoricProcessInstanceQuery()
           .processDefinitionKey(AutoDebitProcess.CHUNK_PROCESS_KEY).processInstanceBusinessKey(key).count() > 0;

@@ -93,8 +93,9 @@ class AutoDebitProcessTest {
   }
 
   private void twoChunks(LocalDate day) {
-    when(autoDebit.prepare(day)).thenReturn(new PreparedRun(RUN, day, 900,
-        List.of(new ChunkRef(11L, 1), new ChunkRef(12L, 2))));
+    PreparedRun run = new PreparedRun(RUN, day, 900, List.of(new ChunkRef(11L, 1), new ChunkRef(12L, 2)));
+    when(autoDebit.prepare(day)).thenReturn(run);
+    when(autoDebit.lockForChunkStart(day)).thenReturn(run);
   }
 
   private static List<ProcessInstance> chunkInstances() {
