@@ -124,7 +124,8 @@ public class AutoDebitService {
     try {
       return inOwnTransaction.execute(status -> prepareOnce(date));
     } catch (DataIntegrityViolationException anotherNodeWasFirst) {
-      log.info("Billing day {} was prepared by another node at the same moment; continuing with its run", date);
+      log.info("Billing day {} was prepared at the same moment by another instance of the day (another node, or the"
+          + " timer and a request); continuing with its run", date);
       return inOwnTransaction.execute(status -> prepareOnce(date));
     }
   }
