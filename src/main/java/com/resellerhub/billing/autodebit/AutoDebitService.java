@@ -165,16 +165,13 @@ public class AutoDebitService {
   }
 
   /**
-   * The prepared run of {@code date} with its row locked until the caller's transaction ends: two instances of one
-   * day start the chunks' instances one after the other, so the second sees (in history, committed with the first's
-   * transaction) which chunks the first started and starts none of them again.
+   * The prepared run with its row locked until the caller's transaction ends: two instances of one day start the
+   * chunks' instances one after the other, so the second sees (in history, committed with the first's transaction)
+   * which chunks the first started and starts none of them again.
    */
   @Transactional(propagation = Propagation.MANDATORY)
-  public PreparedRun lockForChunkStart(LocalDate date) {
-    AutoDebitRun run = runs.findByBusinessDate(date)
-        .flatMap(found -> runs.lockById(found.getId()))
-        .orElseThrow(() -> new IllegalStateException("The billing day " + date + " has no prepared run"));
-    return prepared(run);
+  public PreparedRun lockForChunkStart(long runId) {
+    return prepared(runs.lockById(runId).orElseThrow(() -> new NotFoundException("Run", runId)));
   }
 
   private PreparedRun prepared(AutoDebitRun run) {

@@ -4,7 +4,6 @@ import static com.resellerhub.billing.process.AutoDebitProcess.Variables.*;
 
 import com.resellerhub.billing.autodebit.AutoDebitService;
 import com.resellerhub.billing.autodebit.AutoDebitService.ChunkRef;
-import java.time.LocalDate;
 import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -30,12 +29,11 @@ public class StartChunkSettlementsDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     long runId = ProcessVariables.requiredLong(execution, RUN_ID);
-    LocalDate date = LocalDate.parse(ProcessVariables.requiredString(execution, BUSINESS_DATE));
     RuntimeService runtime = execution.getProcessEngineServices().getRuntimeService();
     HistoryService history = execution.getProcessEngineServices().getHistoryService();
     // the run's row stays locked until this job commits: another instance of the same day waits here, then finds in
     // history the chunk instances started by this one
-    for (ChunkRef chunk : autoDebit.lockForChunkStart(date).chunks()) {
+    for (ChunkRef chunk : autoDebit.lockForChunkStart(runId).chunks()) {
       String key = chunkKey(execution.getProcessBusinessKey(), chunk.chunkNo());
       boolean started = history.createHistoricProcessInstanceQuery()
           .processDefinitionKey(AutoDebitProcess.CHUNK_PROCESS_KEY).processInstanceBusinessKey(key).count() > 0;

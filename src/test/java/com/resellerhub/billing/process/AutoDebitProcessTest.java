@@ -95,7 +95,7 @@ class AutoDebitProcessTest {
   private void twoChunks(LocalDate day) {
     PreparedRun run = new PreparedRun(RUN, day, 900, List.of(new ChunkRef(11L, 1), new ChunkRef(12L, 2)));
     when(autoDebit.prepare(day)).thenReturn(run);
-    when(autoDebit.lockForChunkStart(day)).thenReturn(run);
+    when(autoDebit.lockForChunkStart(RUN)).thenReturn(run);
   }
 
   private static List<ProcessInstance> chunkInstances() {

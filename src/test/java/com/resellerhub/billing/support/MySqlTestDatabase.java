@@ -96,10 +96,7 @@ public class MySqlTestDatabase implements ApplicationContextInitializer<Configur
   @Override
   public void initialize(ConfigurableApplicationContext context) {
     Server s = server();
-    String database = PREFIX + LocalDateTime.now().format(STAMP) + "_"
-        + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
-    execute(s, "CREATE DATABASE " + database + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
-    log.info("Integration-test database {} on {}", database, s.description());
+    String database = createDatabase(null);
     TestPropertyValues.of(
         "spring.datasource.url=" + s.urlOf(database),
         "spring.datasource.username=" + s.user(),
@@ -107,6 +104,25 @@ public class MySqlTestDatabase implements ApplicationContextInitializer<Configur
         "billing.it.database=" + database,
         "billing.it.server=" + s.description()).applyTo(context);
     context.addBeanFactoryPostProcessor(new DropAfterDataSource(s, database));
+  }
+
+  /**
+   * Creates a throwaway database on {@link #server()}: {@code billing_it_<stamp>[_<purpose>]_<random>}, so a database
+   * left behind by a killed run is dropped by the stale-database sweep of a later run.
+   */
+  public static String createDatabase(String purpose) {
+    Server s = server();
+    String database = PREFIX + LocalDateTime.now().format(STAMP) + (purpose == null ? "" : "_" + purpose) + "_"
+        + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+    execute(s, "CREATE DATABASE " + database + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
+    log.info("Integration-test database {} on {}", database, s.description());
+    return database;
+  }
+
+  /** Drops a database made by {@link #createDatabase}. */
+  public static void dropDatabase(String database) {
+    execute(server(), "DROP DATABASE IF EXISTS " + database);
+    log.info("Dropped integration-test database {}", database);
   }
 
   static void execute(Server s, String sql) {
@@ -154,8 +170,7 @@ public class MySqlTestDatabase implements ApplicationContextInitializer<Configur
   record Dropper(Server server, String database) implements DisposableBean {
     @Override
     public void destroy() {
-      execute(server, "DROP DATABASE IF EXISTS " + database);
-      log.info("Dropped integration-test database {}", database);
+      dropDatabase(database);
     }
   }
 }

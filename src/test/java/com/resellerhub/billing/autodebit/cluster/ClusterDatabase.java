@@ -2,28 +2,21 @@ package com.resellerhub.billing.autodebit.cluster;
 
 import com.resellerhub.billing.support.MySqlTestDatabase;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.UUID;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * One throwaway database on the integration tests' MySQL-compatible server ({@link MySqlTestDatabase#server()}),
- * shared by several process engines (in-JVM nodes, a child JVM); dropped on {@link #close()}. Named like
- * {@link MySqlTestDatabase}'s databases ({@code billing_it_<stamp>_...}), so one left behind by a killed run is dropped
- * by its stale-database sweep. Also what the tests need to see inside the server: row locks they hold themselves, and
- * the transactions of this database that wait for a lock.
+ * shared by several process engines (in-JVM nodes, a child JVM); dropped on {@link #close()}. Made by
+ * {@link MySqlTestDatabase#createDatabase}, so one left behind by a killed run is dropped by its stale-database sweep.
+ * Also what the tests need to see inside the server: row locks they hold themselves, and the transactions of this
+ * database that wait for a lock.
  */
 public final class ClusterDatabase implements AutoCloseable {
-
-  private static final Logger log = LoggerFactory.getLogger(ClusterDatabase.class);
 
   private final MySqlTestDatabase.Server server;
   private final String name;
@@ -38,12 +31,7 @@ public final class ClusterDatabase implements AutoCloseable {
   }
 
   public static ClusterDatabase create(String purpose) {
-    MySqlTestDatabase.Server server = MySqlTestDatabase.server();
-    String name = "billing_it_" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMddHHmmss")) + "_"
-        + purpose + "_" + UUID.randomUUID().toString().replace("-", "").substring(0, 6);
-    execute(server, "CREATE DATABASE " + name + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
-    log.info("Cluster test database {} on {}", name, server.description());
-    return new ClusterDatabase(server, name);
+    return new ClusterDatabase(MySqlTestDatabase.server(), MySqlTestDatabase.createDatabase(purpose));
   }
 
   public String name() {
@@ -67,7 +55,7 @@ public final class ClusterDatabase implements AutoCloseable {
   }
 
   public Connection connect() throws SQLException {
-    return java.sql.DriverManager.getConnection(url(), user(), password());
+    return DriverManager.getConnection(url(), user(), password());
   }
 
   /**
@@ -131,15 +119,6 @@ public final class ClusterDatabase implements AutoCloseable {
 
   @Override
   public void close() {
-    execute(server, "DROP DATABASE IF EXISTS " + name);
-    log.info("Dropped cluster test database {}", name);
-  }
-
-  private static void execute(MySqlTestDatabase.Server server, String sql) {
-    try (Connection c = server.connect(); Statement st = c.createStatement()) {
-      st.execute(sql);
-    } catch (SQLException e) {
-      throw new IllegalStateException(sql + ": " + e.getMessage(), e);
-    }
+    MySqlTestDatabase.dropDatabase(name);
   }
 }

@@ -10,10 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Base64;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -41,37 +38,22 @@ public final class InJvmNode implements AutoCloseable {
     this.port = Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
   }
 
-  /** The settings every test node shares; {@code extra} ({@code key=value}) adds to or overrides them. */
+  /**
+   * Starts a node with the settings every test node shares ({@link NodeSettings}); {@code extra} ({@code key=value})
+   * adds to or overrides them.
+   */
   public static InJvmNode start(String name, ClusterDatabase database, String... extra) {
-    Map<String, String> settings = new LinkedHashMap<>();
-    settings.put("spring.profiles.active", "mysql,demo");
-    settings.put("spring.datasource.url", database.url());
-    settings.put("spring.datasource.username", database.user());
-    settings.put("spring.datasource.password", database.password());
+    Map<String, String> settings = NodeSettings.of(name, database);
     settings.put("server.port", "0");
     // closed by the test (SharedCluster), before its database is dropped
     settings.put("spring.main.register-shutdown-hook", "false");
-    settings.put("camunda.bpm.webapp.enabled", "false");
     // one JVM, several engines: each under its own name in Camunda's static registry (no hyphen allowed), so the REST
     // API of a node (/engine-rest/engine/<name>/...) reaches that node's engine
     settings.put("camunda.bpm.process-engine-name", engineName(name));
-    settings.put("billing.auto-debit.node-name", name);
-    settings.put("billing.auto-debit.daily-timer", "false");
-    settings.put("billing.auto-debit.chunk-size", "6");
-    settings.put("billing.auto-debit.poll-interval", "PT1S");
-    settings.put("billing.auto-debit.retry-cycle", "R2/PT1S");
-    // an idle node looks for new jobs at least every second, so every node takes part in a day's chunks
-    settings.put("camunda.bpm.job-execution.wait-time-in-millis", "200");
-    settings.put("camunda.bpm.job-execution.max-wait", "1000");
     settings.put("camunda.bpm.job-execution.max-jobs-per-acquisition", "4");
-    for (String kv : extra) {
-      int eq = kv.indexOf('=');
-      settings.put(kv.substring(0, eq), kv.substring(eq + 1));
-    }
-    List<String> args = new ArrayList<>();
-    settings.forEach((k, v) -> args.add("--" + k + "=" + v));
+    NodeSettings.put(settings, extra);
     ConfigurableApplicationContext context = new SpringApplicationBuilder(BillingApplication.class)
-        .run(args.toArray(String[]::new));
+        .run(NodeSettings.arguments(settings));
     return new InJvmNode(name, context);
   }
 

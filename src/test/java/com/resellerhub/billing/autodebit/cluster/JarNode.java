@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -52,24 +53,12 @@ public final class JarNode {
     int port = freePort();
     String java = ProcessHandle.current().info().command()
         .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    Map<String, String> settings = NodeSettings.of(name, database);
+    settings.put("server.port", String.valueOf(port));
+    NodeSettings.put(settings, extra);
     List<String> command = new ArrayList<>(List.of(java, "-Xmx768m", "-XX:TieredStopAtLevel=1", "-jar",
-        jar.toAbsolutePath().toString(),
-        "--spring.profiles.active=mysql,demo",
-        "--spring.datasource.url=" + database.url(),
-        "--spring.datasource.username=" + database.user(),
-        "--spring.datasource.password=" + database.password(),
-        "--server.port=" + port,
-        "--camunda.bpm.webapp.enabled=false",
-        "--billing.auto-debit.node-name=" + name,
-        "--billing.auto-debit.daily-timer=false",
-        "--billing.auto-debit.chunk-size=6",
-        "--billing.auto-debit.poll-interval=PT1S",
-        "--billing.auto-debit.retry-cycle=R2/PT1S",
-        "--camunda.bpm.job-execution.wait-time-in-millis=200",
-        "--camunda.bpm.job-execution.max-wait=1000"));
-    for (String kv : extra) {
-      command.add("--" + kv);
-    }
+        jar.toAbsolutePath().toString()));
+    command.addAll(List.of(NodeSettings.arguments(settings)));
     Path log = Path.of("target", "cluster-" + name + "-" + System.currentTimeMillis() + ".log").toAbsolutePath();
     try {
       Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
