@@ -23,7 +23,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import com.resellerhub.billing.process.AutoDebitProcess;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Date;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.management.JobDefinition;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
@@ -106,6 +112,42 @@ class AutoDebitExactlyOnceIT {
       assertThat(engine.getHistoryService().createHistoricJobLogQuery().processInstanceId(instance.getId())
           .failureLog().count()).as("failed steps of the day's instance %s", instance.getId()).isZero();
     }
+  }
+
+  // --- OPS-3: the daily timer fires once across the nodes ---------------------------------------------------------
+
+  @Test
+  void ops3_theDailyBillingDayTimerFiresOnceAcrossTwoNodesSharingOneDatabase() {
+    // The nodes run with the timer paused (billing.auto-debit.daily-timer=false); here it is activated and made due now
+    // while both job executors acquire jobs. Its run is for today: it may also settle what earlier tests left for
+    // later dates (their checks are done); the tests after it use earlier dates.
+    ManagementService management = a.engine().getManagementService();
+    JobDefinition timer = management.createJobDefinitionQuery().processDefinitionKey(AutoDebitProcess.PROCESS_KEY)
+        .activityIdIn(AutoDebitProcess.Elements.TIMER_START).singleResult();
+    Job due = management.createJobQuery().jobDefinitionId(timer.getId()).singleResult();
+    long startedByTimerBefore = startedByTimer();
+    management.activateJobDefinitionById(timer.getId(), true);
+    try {
+      management.setJobDuedate(due.getId(), Date.from(Instant.now().minusSeconds(1)));
+      // fired: the due job is gone and the timer waits for its next date
+      await().atMost(RUN_TIMEOUT).until(() -> management.createJobQuery().jobId(due.getId()).count() == 0);
+      List<Job> next = management.createJobQuery().jobDefinitionId(timer.getId()).list();
+      assertThat(next).hasSize(1);
+      assertThat(next.get(0).getDuedate()).isAfter(new Date());
+      await().atMost(RUN_TIMEOUT).until(() -> a.engine().getRuntimeService().createProcessInstanceQuery()
+          .processDefinitionKey(AutoDebitProcess.PROCESS_KEY).active().count() == 0);
+      assertThat(startedByTimer()).as("billing days started by the timer").isEqualTo(startedByTimerBefore + 1);
+      assertThat(ExactlyOnceAudit.runStatus(db.jdbc(), LocalDate.now(ZoneOffset.UTC))).isEqualTo("FINISHED");
+      assertThat(ExactlyOnceAudit.doubleDebits(db.jdbc())).isZero();
+    } finally {
+      management.suspendJobDefinitionById(timer.getId(), true);
+    }
+  }
+
+  private long startedByTimer() {
+    return a.engine().getHistoryService().createHistoricProcessInstanceQuery()
+        .processDefinitionKey(AutoDebitProcess.PROCESS_KEY).list().stream()
+        .filter(i -> AutoDebitProcess.Elements.TIMER_START.equals(i.getStartActivityId())).count();
   }
 
   // --- PAY-6: a job whose lock expires while it runs ----------------------------------------------------------------

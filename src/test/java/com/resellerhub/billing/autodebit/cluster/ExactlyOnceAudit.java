@@ -118,9 +118,7 @@ public final class ExactlyOnceAudit {
       soft.assertThat(balance).as("account %s (%s): balance after the day", a.id(), a.kind())
           .isEqualByComparingTo(a.expectedBalance());
     }
-    soft.assertThat(jdbc.queryForObject("select count(*) from (select reference_id from ledger_entry where type ="
-        + " 'PAYMENT_DEBIT' and reference_type = 'PAYMENT' group by reference_id having count(*) > 1) twice",
-        Integer.class)).as("payments debited more than once, in the whole database").isZero();
+    soft.assertThat(doubleDebits(jdbc)).as("payments debited more than once, in the whole database").isZero();
 
     List<Map<String, Object>> runs = jdbc.queryForList("select id, status, overdue_marked from auto_debit_run"
         + " where business_date = ?", day);
@@ -153,6 +151,13 @@ public final class ExactlyOnceAudit {
   }
 
   /** The status of the date's run, or null before it exists. */
+  /** Payments debited more than once, in the whole database. */
+  public static int doubleDebits(JdbcTemplate jdbc) {
+    return jdbc.queryForObject("select count(*) from (select reference_id from ledger_entry where type ="
+        + " 'PAYMENT_DEBIT' and reference_type = 'PAYMENT' group by reference_id having count(*) > 1) twice",
+        Integer.class);
+  }
+
   public static String runStatus(JdbcTemplate jdbc, LocalDate day) {
     List<String> status = jdbc.queryForList("select status from auto_debit_run where business_date = ?", String.class,
         day);
