@@ -43,9 +43,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Issue 6, "Exactly once" (PAY-6, OPS-3), on the MySQL-compatible database: two process engines, two application
  * contexts in this JVM ({@code node-a}, {@code node-b}, {@link SharedCluster}), share ONE throwaway database and run
- * billing days. Node A holds its job locks for 2 seconds only, node B for the default 5 minutes. Every test uses its
- * own business date, earlier than the previous test's, so no run ever sees another test's payments. The checks are in
- * SQL ({@link ExactlyOnceAudit}).
+ * billing days. Node A holds its job locks for 2 seconds only, node B for the default 5 minutes. Every test that seeds
+ * payments uses its own business date, earlier than the previous test's, so no such run sees another test's payments
+ * (the timer's run is for today and seeds nothing). The checks are in SQL ({@link ExactlyOnceAudit}).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AutoDebitExactlyOnceIT {
