@@ -1,6 +1,8 @@
 package com.resellerhub.billing.account;
 
 import com.resellerhub.billing.reseller.ResellerService;
+import com.resellerhub.billing.security.Roles;
+import com.resellerhub.billing.web.BadRequestException;
 import com.resellerhub.billing.web.BusinessRuleException;
 import com.resellerhub.billing.web.ConflictException;
 import com.resellerhub.billing.web.NotFoundException;
@@ -8,6 +10,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.camunda.bpm.engine.IdentityService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -19,13 +22,17 @@ public class ReferenceDataService {
   private final AccountTypeRepository types;
   private final ServiceRuleRepository rules;
   private final ManagerRepository managers;
+  private final IdentityService identityService;
+  private final AccountLinkLookup accountLinks;
 
   public ReferenceDataService(ResellerService resellers, AccountTypeRepository types, ServiceRuleRepository rules,
-      ManagerRepository managers) {
+      ManagerRepository managers, IdentityService identityService, AccountLinkLookup accountLinks) {
     this.resellers = resellers;
     this.types = types;
     this.rules = rules;
     this.managers = managers;
+    this.identityService = identityService;
+    this.accountLinks = accountLinks;
   }
 
   @Transactional(readOnly = true)
@@ -50,7 +57,7 @@ public class ReferenceDataService {
       List<AttributeDefinition> attributes) {
     Long resellerId = resellers.current().getId();
     if (types.findByResellerIdAndCode(resellerId, code).isPresent()) {
-      throw new ConflictException("duplicate", "An account type with code " + code + " exists already");
+      throw new ConflictException("code", "duplicate", "An account type with code " + code + " exists already");
     }
     Set<String> names = new HashSet<>();
     for (int i = 0; i < attributes.size(); i++) {
@@ -84,7 +91,7 @@ public class ReferenceDataService {
   public ServiceRule createServiceRule(String code, String name, String description) {
     Long resellerId = resellers.current().getId();
     if (rules.findByResellerIdAndCode(resellerId, code).isPresent()) {
-      throw new ConflictException("duplicate", "A service rule with code " + code + " exists already");
+      throw new ConflictException("code", "duplicate", "A service rule with code " + code + " exists already");
     }
     return rules.save(new ServiceRule(resellerId, code, name, description));
   }
@@ -102,6 +109,9 @@ public class ReferenceDataService {
 
   @Transactional
   public Manager createManager(String name, String email, String userId, ManagerStatus status) {
+    if (userId != null) {
+      checkManagerLogin(userId);
+    }
     return managers.save(new Manager(resellers.current().getId(), name, email, userId,
         status == null ? ManagerStatus.ACTIVE : status));
   }
@@ -111,5 +121,23 @@ public class ReferenceDataService {
     Manager manager = manager(id).orElseThrow(() -> new NotFoundException("Manager", id));
     manager.setStatus(status);
     return manager;
+  }
+
+  /**
+   * SEC-8: a manager's login is an existing user of group {@code managers}, never a customer (a user that owns an
+   * account) nor a user that does not exist.
+   */
+  private void checkManagerLogin(String userId) {
+    if (identityService.createUserQuery().userId(userId).count() == 0) {
+      throw new BadRequestException("userId", "unknown-user", "userId " + userId + " is not a user");
+    }
+    if (accountLinks.accountOf(userId).isPresent()) {
+      throw new BadRequestException("userId", "customer-user",
+          "userId " + userId + " is a customer's login; a manager needs a staff user");
+    }
+    if (identityService.createUserQuery().userId(userId).memberOfGroup(Roles.MANAGERS).count() == 0) {
+      throw new BadRequestException("userId", "not-a-manager",
+          "userId " + userId + " is not a member of group " + Roles.MANAGERS);
+    }
   }
 }

@@ -20,7 +20,7 @@ public class ApprovePostpayDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    approvals.approve(ProcessVariables.requiredLong(execution, ACCOUNT_ID),
+    approvals.approve(ProcessVariables.subjectId(execution, ACCOUNT_ID),
         ProcessVariables.requiredString(execution, APPROVER_USER_ID));
   }
 }

@@ -17,6 +17,6 @@ public class BlockAccountDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    promises.blockAccount(ProcessVariables.requiredLong(execution, PromisedPaymentProcess.Variables.PROMISE_ID));
+    promises.blockAccount(ProcessVariables.subjectId(execution, PromisedPaymentProcess.Variables.PROMISE_ID));
   }
 }

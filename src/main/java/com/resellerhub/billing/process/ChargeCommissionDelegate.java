@@ -17,6 +17,6 @@ public class ChargeCommissionDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    promises.chargeCommission(ProcessVariables.requiredLong(execution, PromisedPaymentProcess.Variables.PROMISE_ID));
+    promises.chargeCommission(ProcessVariables.subjectId(execution, PromisedPaymentProcess.Variables.PROMISE_ID));
   }
 }

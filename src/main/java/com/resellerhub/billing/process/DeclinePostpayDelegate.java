@@ -21,7 +21,7 @@ public class DeclinePostpayDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    approvals.decline(ProcessVariables.requiredLong(execution, ACCOUNT_ID),
+    approvals.decline(ProcessVariables.subjectId(execution, ACCOUNT_ID),
         ProcessVariables.requiredString(execution, APPROVER_USER_ID),
         ProcessVariables.requiredString(execution, DECLINE_REASON));
   }

@@ -17,6 +17,6 @@ public class GrantCreditDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    promises.grant(ProcessVariables.requiredLong(execution, PromisedPaymentProcess.Variables.PROMISE_ID));
+    promises.grant(ProcessVariables.subjectId(execution, PromisedPaymentProcess.Variables.PROMISE_ID));
   }
 }

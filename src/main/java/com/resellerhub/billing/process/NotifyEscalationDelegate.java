@@ -19,6 +19,6 @@ public class NotifyEscalationDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    approvals.escalate(ProcessVariables.requiredLong(execution, ACCOUNT_ID));
+    approvals.escalate(ProcessVariables.subjectId(execution, ACCOUNT_ID));
   }
 }

@@ -18,7 +18,7 @@ public class WithdrawCreditDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     boolean negative = promises.withdrawCredit(
-        ProcessVariables.requiredLong(execution, PromisedPaymentProcess.Variables.PROMISE_ID));
+        ProcessVariables.subjectId(execution, PromisedPaymentProcess.Variables.PROMISE_ID));
     execution.setVariable(PromisedPaymentProcess.Variables.BALANCE_NEGATIVE, negative);
   }
 }

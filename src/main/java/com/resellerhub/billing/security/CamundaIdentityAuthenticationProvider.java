@@ -10,6 +10,7 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,20 +22,36 @@ public class CamundaIdentityAuthenticationProvider implements AuthenticationProv
 
   private final IdentityService identityService;
   private final AccountLinks accountLinks;
+  private final LoginThrottle throttle;
 
-  public CamundaIdentityAuthenticationProvider(IdentityService identityService, AccountLinks accountLinks) {
+  public CamundaIdentityAuthenticationProvider(IdentityService identityService, AccountLinks accountLinks,
+      LoginThrottle throttle) {
     this.identityService = identityService;
     this.accountLinks = accountLinks;
+    this.throttle = throttle;
   }
 
+  /**
+   * HTTP Basic of our API and of {@code /engine-rest}: refused unchecked while the user or the client is locked
+   * (SEC-7), else checked by Camunda's identity service, and the outcome counted.
+   */
   @Override
   public Authentication authenticate(Authentication authentication) {
     String userId = authentication.getName();
     Object credentials = authentication.getCredentials();
-    if (userId == null || userId.isBlank() || credentials == null
-        || !identityService.checkPassword(userId, credentials.toString())) {
+    if (userId == null || userId.isBlank() || credentials == null) {
       throw new BadCredentialsException("Bad credentials");
     }
+    String client = authentication.getDetails() instanceof WebAuthenticationDetails web
+        && web.getRemoteAddress() != null ? web.getRemoteAddress() : "unknown";
+    throttle.lockedFor(userId, client).ifPresent(wait -> {
+      throw new LoginThrottledException(wait);
+    });
+    if (!identityService.checkPassword(userId, credentials.toString())) {
+      throttle.failed(userId, client);
+      throw new BadCredentialsException("Bad credentials");
+    }
+    throttle.succeeded(userId, client);
     BillingUser user = load(userId);
     return UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities());
   }

@@ -11,7 +11,7 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.stereotype.Component;
 
-/** 401 and 403 of our API as RFC 9457 problems, 401 with the Basic challenge. */
+/** 401, 403 and 429 (a throttled login, SEC-7) as RFC 9457 problems, 401 with the Basic challenge. */
 @Component
 public class ProblemSecurityHandlers {
 
@@ -23,6 +23,11 @@ public class ProblemSecurityHandlers {
 
   public AuthenticationEntryPoint entryPoint() {
     return (request, response, e) -> {
+      if (e instanceof LoginThrottledException throttled) {
+        response.setHeader("Retry-After", Long.toString(LoginThrottledException.seconds(throttled.retryAfter())));
+        write(response, Problems.of(HttpStatus.TOO_MANY_REQUESTS, null, "login-throttled", throttled.getMessage()));
+        return;
+      }
       response.setHeader("WWW-Authenticate", "Basic realm=\"billing\"");
       write(response, Problems.of(HttpStatus.UNAUTHORIZED, null, "unauthenticated",
           "Authentication is required: use HTTP Basic with your user and password"));
@@ -34,7 +39,8 @@ public class ProblemSecurityHandlers {
         "Your role does not allow this"));
   }
 
-  private void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
+  /** Writes {@code problem} as the whole response (also used by the servlet filters of the engine surfaces). */
+  public void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
     response.setStatus(problem.getStatus());
     response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
     objectMapper.writeValue(response.getOutputStream(), problem);

@@ -1,7 +1,12 @@
 package com.resellerhub.billing.security;
 
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
-import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.resellerhub.billing.web.Problems;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,16 +23,19 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * Who may reach what (SEC-1, SEC-2). Three doors:
+ * Who may reach what (SEC-1, SEC-2, SEC-5). Three doors:
  * <ul>
- *   <li>{@code /engine-rest/**}: Camunda's REST API, HTTP Basic checked by Camunda's own authentication filter
- *       against its identity service, with the engine's authorization checks on;</li>
+ *   <li>{@code /engine-rest/**}: Camunda's REST API, stateless HTTP Basic checked here (with the SEC-7 throttle) and
+ *       for staff only; {@link EngineApiGuard} then checks each call (SEC-4..SEC-6) and Camunda's filter hands the
+ *       user to the engine, whose authorization checks stay on;</li>
  *   <li>{@code /camunda/**}: Tasklist, Cockpit and Admin, which log users in themselves (their login page and
- *       static assets are open, their APIs answer 401 without a session); the first-admin setup endpoint is
- *       closed, because the admin user is configured;</li>
+ *       static assets are open, their APIs answer 401 without a session; the login form is throttled by
+ *       {@link WebappLoginThrottleFilter}); their APIs pass {@link EngineApiGuard} too; the first-admin setup
+ *       endpoint is closed, because the admin user is configured;</li>
  *   <li>everything else, our API: stateless HTTP Basic on the same identities, with roles from Camunda groups.</li>
  * </ul>
- * Only the login pages, static webapp assets and {@code /actuator/health} are open.
+ * Only the login pages, static webapp assets and {@code /actuator/health} are open. A request the firewall rejects
+ * ({@code //}, encoded slashes) is a 400 problem, not a 500.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
@@ -35,12 +43,16 @@ public class SecurityConfiguration {
 
   @Bean
   @Order(1)
-  SecurityFilterChain engineRest(HttpSecurity http) throws Exception {
+  SecurityFilterChain engineRest(HttpSecurity http, ProblemSecurityHandlers problems) throws Exception {
     return http.securityMatcher(path("/engine-rest/**"))
         .csrf(AbstractHttpConfigurer::disable)
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-        // Authentication is Camunda's filter below; authorization is the engine's own checks.
-        .authorizeHttpRequests(a -> a.anyRequest().permitAll())
+        // SEC-5: staff only, /engine-rest/engine included; what each may call is EngineApiGuard's.
+        .authorizeHttpRequests(a -> a.anyRequest().hasAnyAuthority(Roles.group(Roles.MANAGERS),
+            Roles.group(Roles.ANALYSTS), Roles.group(Roles.CAMUNDA_ADMIN)))
+        .httpBasic(b -> b.authenticationEntryPoint(problems.entryPoint()))
+        .exceptionHandling(e -> e.authenticationEntryPoint(problems.entryPoint())
+            .accessDeniedHandler(problems.accessDeniedHandler()))
         .build();
   }
 
@@ -92,14 +104,49 @@ public class SecurityConfiguration {
     return new ProviderManager(provider);
   }
 
-  /** HTTP Basic for Camunda's REST API, checked by Camunda against its identity service. */
+  /** Hands the user Spring Security authenticated to Camunda's REST API, for the engine's authorization checks. */
   @Bean
   FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
     FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
         new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
     registration.setName("camunda-rest-auth");
-    registration.addInitParameter("authentication-provider", HttpBasicAuthenticationProvider.class.getName());
+    registration.addInitParameter("authentication-provider", SpringSecurityEngineAuthentication.class.getName());
     registration.addUrlPatterns("/engine-rest/*");
+    registration.setOrder(GUARD_ORDER + 10);
     return registration;
+  }
+
+  /** Runs after Spring Security (order -100), so the Basic-authenticated user is known, and before the engine. */
+  static final int GUARD_ORDER = -50;
+
+  /** SEC-4..SEC-6 on both engine surfaces. */
+  @Bean
+  FilterRegistrationBean<EngineApiGuard> engineApiGuard(ObjectMapper objectMapper, ProblemSecurityHandlers problems,
+      TaskCompletionGuard completions, FilterService filterService, IdentityService identityService) {
+    FilterRegistrationBean<EngineApiGuard> registration = new FilterRegistrationBean<>(
+        new EngineApiGuard(objectMapper, problems, completions, filterService, identityService));
+    registration.setName("engine-api-guard");
+    registration.addUrlPatterns("/engine-rest/*", "/camunda/api/*");
+    registration.setOrder(GUARD_ORDER);
+    return registration;
+  }
+
+  /** SEC-7 on the webapps' login form. */
+  @Bean
+  FilterRegistrationBean<WebappLoginThrottleFilter> webappLoginThrottle(LoginThrottle throttle,
+      ProblemSecurityHandlers problems) {
+    FilterRegistrationBean<WebappLoginThrottleFilter> registration =
+        new FilterRegistrationBean<>(new WebappLoginThrottleFilter(throttle, problems));
+    registration.setName("webapp-login-throttle");
+    registration.addUrlPatterns("/camunda/api/admin/auth/*");
+    registration.setOrder(GUARD_ORDER - 10);
+    return registration;
+  }
+
+  /** A request the firewall refuses (a double slash, an encoded slash, a semicolon) is a 400 problem. */
+  @Bean
+  RequestRejectedHandler requestRejectedHandler(ProblemSecurityHandlers problems) {
+    return (request, response, e) -> problems.write(response, Problems.of(HttpStatus.BAD_REQUEST, "path",
+        "rejected-path", "The request path is not accepted (double slash, encoded slash or similar)"));
   }
 }

@@ -8,4 +8,9 @@ public class ConflictException extends ApiException {
   public ConflictException(String rule, String detail) {
     super(HttpStatus.CONFLICT, null, rule, detail);
   }
+
+  /** A conflict caused by one field's value, e.g. a {@code code} that exists already. */
+  public ConflictException(String field, String rule, String detail) {
+    super(HttpStatus.CONFLICT, field, rule, detail);
+  }
 }

@@ -120,15 +120,68 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
       String type = f.getTargetType() == null ? "value" : f.getTargetType().getSimpleName();
       String allowed = f.getTargetType() != null && f.getTargetType().isEnum()
           ? " (one of " + java.util.Arrays.toString(f.getTargetType().getEnumConstants()) + ")" : "";
-      return body(badRequest(path(f), "type", "must be a valid " + type + allowed));
+      return body(badRequest(path(f), "type", "must be a valid " + wholeNumber(type) + allowed));
     }
     if (cause instanceof MismatchedInputException m && !m.getPath().isEmpty()) {
-      return body(badRequest(path(m), "type", "has the wrong type"));
+      String type = m.getTargetType() == null ? null : m.getTargetType().getSimpleName();
+      String expected = m.getTargetType() != null && m.getTargetType().getPackageName().equals("java.time")
+          ? "must be ISO-8601 text (a " + type + ")"
+          : type == null ? "has the wrong type" : "has the wrong type: it must be a " + wholeNumber(type);
+      return body(badRequest(path(m), "type", expected));
+    }
+    if (cause instanceof com.fasterxml.jackson.core.JsonParseException p && p.getOriginalMessage() != null) {
+      java.util.regex.Matcher duplicate = DUPLICATE_FIELD.matcher(p.getOriginalMessage());
+      if (duplicate.find()) {
+        String field = duplicate.group(1);
+        return body(badRequest(field, "duplicate-key", "is given twice; send each field once"));
+      }
     }
     if (cause instanceof JsonMappingException m && !m.getPath().isEmpty()) {
       return body(badRequest(path(m), "invalid", "cannot be read: " + m.getOriginalMessage()));
     }
     return body(badRequest("body", "malformed", "The request body is missing or is not valid JSON"));
+  }
+
+  /** SEC-8: 404, 405, 406 and 415 of the framework in our wording (no "No static resource ..."). */
+  @Override
+  protected ResponseEntity<Object> handleNoResourceFoundException(
+      org.springframework.web.servlet.resource.NoResourceFoundException e, HttpHeaders headers,
+      HttpStatusCode status, WebRequest request) {
+    return ResponseEntity.status(status).headers(headers).body(ErrorWording.problem(status));
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleNoHandlerFoundException(
+      org.springframework.web.servlet.NoHandlerFoundException e, HttpHeaders headers, HttpStatusCode status,
+      WebRequest request) {
+    return ResponseEntity.status(status).headers(headers).body(ErrorWording.problem(status));
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleHttpRequestMethodNotSupported(
+      org.springframework.web.HttpRequestMethodNotSupportedException e, HttpHeaders headers, HttpStatusCode status,
+      WebRequest request) {
+    ProblemDetail problem = ErrorWording.problem(status);
+    if (e.getSupportedHttpMethods() != null && !e.getSupportedHttpMethods().isEmpty()) {
+      problem.setDetail("This path does not accept " + e.getMethod() + "; it accepts "
+          + e.getSupportedHttpMethods().stream().map(Object::toString).collect(Collectors.joining(", ")));
+    }
+    return ResponseEntity.status(status).headers(headers).body(problem);
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(
+      org.springframework.web.HttpMediaTypeNotSupportedException e, HttpHeaders headers, HttpStatusCode status,
+      WebRequest request) {
+    return ResponseEntity.status(status).headers(headers).body(ErrorWording.problem(status));
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleHttpMediaTypeNotAcceptable(
+      org.springframework.web.HttpMediaTypeNotAcceptableException e, HttpHeaders headers, HttpStatusCode status,
+      WebRequest request) {
+    return ResponseEntity.status(status).headers(headers).contentType(
+        org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(ErrorWording.problem(status));
   }
 
   @Override
@@ -138,6 +191,17 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
       body = Problems.of(statusCode, null, null, ex.getMessage());
     }
     return super.handleExceptionInternal(ex, body, headers, statusCode, request);
+  }
+
+  private static final java.util.regex.Pattern DUPLICATE_FIELD = java.util.regex.Pattern.compile(
+      "Duplicate field '([^']*)'");
+
+  private static String wholeNumber(String type) {
+    return switch (type) {
+      case "int", "Integer", "long", "Long", "short", "Short" -> "whole number (no fraction)";
+      case "boolean", "Boolean" -> "boolean (true or false)";
+      default -> type;
+    };
   }
 
   private static ResponseEntity<Object> body(ResponseEntity<ProblemDetail> response) {

@@ -90,7 +90,8 @@ class PostpayApprovalDeploymentIT {
             new ParameterizedTypeReference<>() {});
 
         assertThat(refused.getStatusCode()).as(action).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(refused.getBody()).containsEntry("type", "FormFieldValidationException");
+        assertThat(refused.getBody()).containsEntry("rule", "task-refused").containsEntry("field", DECLINE_REASON)
+            .as("SEC-8: no engine class is named").doesNotContainValue("FormFieldValidationException");
         assertThat((String) refused.getBody().get("message")).startsWith("PP-5: a decline needs a reason");
       }
       ResponseEntity<Map<String, Object>> unknownTask = http.withBasicAuth("manager", "manager").exchange(
