@@ -140,6 +140,20 @@ class PostpayApprovalProcessTest {
   }
 
   @Test
+  void SEC6_theDecisionActsOnTheBusinessKeysAccount_aRewrittenAccountIdFailsTheStepInsteadOfDecidingAnother() {
+    ProcessInstance instance = start();
+    taskService().claim(task().getId(), "mary");
+    runtimeService().setVariable(instance.getId(), ACCOUNT_ID, ACCOUNT + 1);
+    taskService().complete(task().getId(), Map.of(APPROVED, false, DECLINE_REASON, "x"));
+    execute(job());
+
+    assertThatThrownBy(() -> execute(job())).hasMessageContaining("SEC-6")
+        .hasMessageContaining("not the process's subject (42)");
+    verifyNoInteractions(approvals);
+    assertThat(instance).isWaitingAt(DECLINE);
+  }
+
+  @Test
   void PP4_theTasklistFormsTextDecisionIsStoredAsABooleanAndTheAssigneeIsTheApproverWithoutALogin() {
     ProcessInstance instance = start();
     taskService().claim(task().getId(), "mary");

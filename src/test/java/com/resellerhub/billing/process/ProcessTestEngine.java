@@ -17,6 +17,11 @@ public final class ProcessTestEngine {
     return ProcessEngineCoverageExtension.Companion.builder(CONFIGURATION).build();
   }
 
+  /** An engine whose user tasks carry the application's SEC-6 guard ({@link TaskDecisionGuard}). */
+  public static ProcessEngineCoverageExtension guardedExtension() {
+    return ProcessEngineCoverageExtension.Companion.builder("process-test-guarded.cfg.xml").build();
+  }
+
   /** The same engine, and the test class fails unless its tests together cover at least this share (0..1). */
   public static ProcessEngineCoverageExtension extensionRequiringCoverage(double minimum) {
     return ProcessEngineCoverageExtension.Companion.builder(CONFIGURATION).assertClassCoverageAtLeast(minimum)

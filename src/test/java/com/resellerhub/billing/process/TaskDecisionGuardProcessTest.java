@@ -1,0 +1,103 @@
+package com.resellerhub.billing.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.identityService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
+
+import java.util.List;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * SEC-6 in the engine: a user task for {@code managers} is taken and decided by managers only, whoever sets the
+ * assignee and whatever candidates are added at run time; one guard, added to every user task at parse time.
+ */
+@Deployment(resources = "review-probe.bpmn")
+class TaskDecisionGuardProcessTest {
+
+  @RegisterExtension
+  static ProcessEngineCoverageExtension engine = ProcessTestEngine.guardedExtension();
+
+  private String taskId;
+
+  @BeforeEach
+  void users() {
+    IdentityService identity = identityService();
+    if (identity.createGroupQuery().groupId("managers").count() == 0) {
+      identity.saveGroup(identity.newGroup("managers"));
+      identity.saveGroup(identity.newGroup("analysts"));
+      for (String[] user : new String[][] {{"mary", "managers"}, {"alan", "analysts"}, {"carl", null}}) {
+        identity.saveUser(identity.newUser(user[0]));
+        if (user[1] != null) {
+          identity.createMembership(user[0], user[1]);
+        }
+      }
+    }
+  }
+
+  /** Starts the review (the deployment exists only once the test runs, after {@code @BeforeEach}). */
+  private void aTask() {
+    String instance = runtimeService().startProcessInstanceByKey("review-probe", "42").getId();
+    taskId = taskService().createTaskQuery().processInstanceId(instance).singleResult().getId();
+  }
+
+  @AfterEach
+  void logout() {
+    identityService().clearAuthentication();
+  }
+
+  @Test
+  void SEC6_aManagerClaimsAndDecides() {
+    aTask();
+    identityService().setAuthentication("mary", List.of("managers"));
+    taskService().claim(taskId, "mary");
+    taskService().complete(taskId);
+    assertThat(historyService().createHistoricTaskInstanceQuery().taskId(taskId).finished().count()).isOne();
+  }
+
+  @Test
+  void SEC6_theTaskCannotBeAssignedToSomeoneOutsideTheModelsGroups() {
+    aTask();
+    assertThatThrownBy(() -> taskService().setAssignee(taskId, "carl"))
+        .hasRootCauseInstanceOf(FormFieldValidationException.class).hasMessageContaining("SEC-6: carl may not take");
+    assertThatThrownBy(() -> taskService().claim(taskId, "alan")).hasMessageContaining("SEC-6: alan may not take");
+    assertThatThrownBy(() -> taskService().delegateTask(taskId, "carl")).hasMessageContaining("SEC-6");
+    assertThat(taskService().createTaskQuery().taskId(taskId).singleResult().getAssignee()).isNull();
+  }
+
+  @Test
+  void SEC6_candidatesAddedAtRunTimeDoNotCount_theModelDecides() {
+    aTask();
+    taskService().addCandidateGroup(taskId, "analysts");
+    taskService().addCandidateUser(taskId, "carl");
+    assertThatThrownBy(() -> taskService().claim(taskId, "alan")).hasMessageContaining("SEC-6");
+    identityService().setAuthentication("carl", List.of());
+    assertThatThrownBy(() -> taskService().complete(taskId)).hasMessageContaining("SEC-6: carl may not decide");
+    assertThat(taskService().createTaskQuery().taskId(taskId).count()).isOne();
+  }
+
+  @Test
+  void SEC6_aCompletionByTheApplicationIsHeldToTheAssignee() {
+    aTask();
+    taskService().claim(taskId, "mary");
+    taskService().complete(taskId);
+    assertThat(taskService().createTaskQuery().taskId(taskId).count()).isZero();
+  }
+
+  @Test
+  void SEC6_unclaimingIsAlwaysAllowed() {
+    aTask();
+    taskService().claim(taskId, "mary");
+    taskService().setAssignee(taskId, null);
+    assertThat(taskService().createTaskQuery().taskId(taskId).singleResult().getAssignee()).isNull();
+  }
+}
