@@ -13,6 +13,12 @@ public final class ErrorWording {
     return Problems.of(status, null, rule(status), detail(status));
   }
 
+  /** Tomcat's 400 for a request whose headers exceed {@code server.max-http-request-header-size} (8 KB). */
+  public static ProblemDetail headersTooLarge() {
+    return Problems.of(HttpStatus.BAD_REQUEST, null, "headers-too-large",
+        detail(HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE));
+  }
+
   static String rule(HttpStatusCode status) {
     return switch (status.value()) {
       case 400 -> "bad-request";

@@ -26,7 +26,10 @@ public class ProblemErrorController implements ErrorController {
     if (status == null || !status.isError()) {
       status = HttpStatus.NOT_FOUND;
     }
-    ProblemDetail problem = ErrorWording.problem(status);
+    Object exception = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
+    boolean headersTooLarge = status == HttpStatus.BAD_REQUEST && exception instanceof Throwable t
+        && t.getMessage() != null && t.getMessage().toLowerCase(java.util.Locale.ROOT).contains("header");
+    ProblemDetail problem = headersTooLarge ? ErrorWording.headersTooLarge() : ErrorWording.problem(status);
     return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
   }
 }

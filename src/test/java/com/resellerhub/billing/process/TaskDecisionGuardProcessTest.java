@@ -2,10 +2,6 @@ package com.resellerhub.billing.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.identityService;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
 
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
@@ -31,7 +27,7 @@ class TaskDecisionGuardProcessTest {
 
   @BeforeEach
   void users() {
-    IdentityService identity = identityService();
+    IdentityService identity = engine.getIdentityService();
     if (identity.createGroupQuery().groupId("managers").count() == 0) {
       identity.saveGroup(identity.newGroup("managers"));
       identity.saveGroup(identity.newGroup("analysts"));
@@ -46,58 +42,58 @@ class TaskDecisionGuardProcessTest {
 
   /** Starts the review (the deployment exists only once the test runs, after {@code @BeforeEach}). */
   private void aTask() {
-    String instance = runtimeService().startProcessInstanceByKey("review-probe", "42").getId();
-    taskId = taskService().createTaskQuery().processInstanceId(instance).singleResult().getId();
+    String instance = engine.getRuntimeService().startProcessInstanceByKey("review-probe", "42").getId();
+    taskId = engine.getTaskService().createTaskQuery().processInstanceId(instance).singleResult().getId();
   }
 
   @AfterEach
   void logout() {
-    identityService().clearAuthentication();
+    engine.getIdentityService().clearAuthentication();
   }
 
   @Test
   void SEC6_aManagerClaimsAndDecides() {
     aTask();
-    identityService().setAuthentication("mary", List.of("managers"));
-    taskService().claim(taskId, "mary");
-    taskService().complete(taskId);
-    assertThat(historyService().createHistoricTaskInstanceQuery().taskId(taskId).finished().count()).isOne();
+    engine.getIdentityService().setAuthentication("mary", List.of("managers"));
+    engine.getTaskService().claim(taskId, "mary");
+    engine.getTaskService().complete(taskId);
+    assertThat(engine.getHistoryService().createHistoricTaskInstanceQuery().taskId(taskId).finished().count()).isOne();
   }
 
   @Test
   void SEC6_theTaskCannotBeAssignedToSomeoneOutsideTheModelsGroups() {
     aTask();
-    assertThatThrownBy(() -> taskService().setAssignee(taskId, "carl"))
+    assertThatThrownBy(() -> engine.getTaskService().setAssignee(taskId, "carl"))
         .hasRootCauseInstanceOf(FormFieldValidationException.class).hasMessageContaining("SEC-6: carl may not take");
-    assertThatThrownBy(() -> taskService().claim(taskId, "alan")).hasMessageContaining("SEC-6: alan may not take");
-    assertThatThrownBy(() -> taskService().delegateTask(taskId, "carl")).hasMessageContaining("SEC-6");
-    assertThat(taskService().createTaskQuery().taskId(taskId).singleResult().getAssignee()).isNull();
+    assertThatThrownBy(() -> engine.getTaskService().claim(taskId, "alan")).hasMessageContaining("SEC-6: alan may not take");
+    assertThatThrownBy(() -> engine.getTaskService().delegateTask(taskId, "carl")).hasMessageContaining("SEC-6");
+    assertThat(engine.getTaskService().createTaskQuery().taskId(taskId).singleResult().getAssignee()).isNull();
   }
 
   @Test
   void SEC6_candidatesAddedAtRunTimeDoNotCount_theModelDecides() {
     aTask();
-    taskService().addCandidateGroup(taskId, "analysts");
-    taskService().addCandidateUser(taskId, "carl");
-    assertThatThrownBy(() -> taskService().claim(taskId, "alan")).hasMessageContaining("SEC-6");
-    identityService().setAuthentication("carl", List.of());
-    assertThatThrownBy(() -> taskService().complete(taskId)).hasMessageContaining("SEC-6: carl may not decide");
-    assertThat(taskService().createTaskQuery().taskId(taskId).count()).isOne();
+    engine.getTaskService().addCandidateGroup(taskId, "analysts");
+    engine.getTaskService().addCandidateUser(taskId, "carl");
+    assertThatThrownBy(() -> engine.getTaskService().claim(taskId, "alan")).hasMessageContaining("SEC-6");
+    engine.getIdentityService().setAuthentication("carl", List.of());
+    assertThatThrownBy(() -> engine.getTaskService().complete(taskId)).hasMessageContaining("SEC-6: carl may not decide");
+    assertThat(engine.getTaskService().createTaskQuery().taskId(taskId).count()).isOne();
   }
 
   @Test
   void SEC6_aCompletionByTheApplicationIsHeldToTheAssignee() {
     aTask();
-    taskService().claim(taskId, "mary");
-    taskService().complete(taskId);
-    assertThat(taskService().createTaskQuery().taskId(taskId).count()).isZero();
+    engine.getTaskService().claim(taskId, "mary");
+    engine.getTaskService().complete(taskId);
+    assertThat(engine.getTaskService().createTaskQuery().taskId(taskId).count()).isZero();
   }
 
   @Test
   void SEC6_unclaimingIsAlwaysAllowed() {
     aTask();
-    taskService().claim(taskId, "mary");
-    taskService().setAssignee(taskId, null);
-    assertThat(taskService().createTaskQuery().taskId(taskId).singleResult().getAssignee()).isNull();
+    engine.getTaskService().claim(taskId, "mary");
+    engine.getTaskService().setAssignee(taskId, null);
+    assertThat(engine.getTaskService().createTaskQuery().taskId(taskId).singleResult().getAssignee()).isNull();
   }
 }

@@ -31,8 +31,8 @@ public class BillingApi {
   }
 
   /**
-   * Waits until the user can log in: a wrong-password login elsewhere (PlatformIT) makes Camunda's identity service
-   * refuse that user for a few seconds (its login delay).
+   * Waits until the user can log in: wrong passwords sent elsewhere could have the login throttle (SEC-7) hold the
+   * user for a while.
    */
   public void awaitLogin(String user) {
     org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).until(() ->

@@ -41,7 +41,11 @@ public final class WebappSession {
           .header("Content-Type", "application/x-www-form-urlencoded").header("X-XSRF-TOKEN", xsrf)
           .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=" + password)).build(),
           BodyHandlers.ofString());
-      return new WebappSession(base, client, xsrf, login.statusCode());
+      // Logging in starts a new session; its CSRF token comes with the first read, as the webapps do it.
+      HttpResponse<Void> me = client.send(HttpRequest.newBuilder(
+          URI.create(base + "/camunda/api/admin/auth/user/default")).build(), BodyHandlers.discarding());
+      String current = me.headers().firstValue("X-XSRF-TOKEN").orElse(xsrf);
+      return new WebappSession(base, client, current, login.statusCode());
     } catch (IOException e) {
       throw new IllegalStateException(e);
     } catch (InterruptedException e) {
