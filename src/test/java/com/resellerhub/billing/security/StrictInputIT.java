@@ -87,7 +87,7 @@ class StrictInputIT {
       "trial  | {\"planId\":%d,\"trial\":1}"})
   void SEC8_aFractionForAnIdOrANumberForABooleanIsRefusedAndCreatesNoOrder(String field, String json) {
     long planId = api.plan("PREPAY", true);
-    Customer customer = api.account("NOT_VERIFIED");
+    Customer customer = api.account("APPROVED");
     long accountId = customer.accountId();
     long before = count("SELECT COUNT(*) FROM customer_order WHERE account_id = ?", accountId);
 
@@ -147,7 +147,7 @@ class StrictInputIT {
 
   @Test
   void SEC8_aNumberForADateIsRefusedNamingTheField_postpayAct() {
-    long accountId = api.account("NOT_VERIFIED").accountId();
+    long accountId = api.account("APPROVED").accountId();
     String json = "{\"periodStart\":20270101,\"periodEnd\":\"2027-01-31\",\"amount\":\"10.00\"}";
     long acts = count("SELECT COUNT(*) FROM postpay_act WHERE account_id = ?", accountId);
     long payments = count("SELECT COUNT(*) FROM payment WHERE account_id = ?", accountId);
@@ -179,7 +179,7 @@ class StrictInputIT {
 
   @Test
   void SEC8_aDuplicateJsonKeyIsRefusedAndTheBalanceIsUnchanged() {
-    long accountId = api.account("NOT_VERIFIED").accountId();
+    long accountId = api.account("APPROVED").accountId();
     String json = "{\"amount\":\"10\",\"amount\":\"1e9\",\"method\":\"BANK_TRANSFER\",\"comment\":\"SEC-8\"}";
     long entries = count("SELECT COUNT(*) FROM ledger_entry WHERE account_id = ?", accountId);
     Object balance = balance(accountId);

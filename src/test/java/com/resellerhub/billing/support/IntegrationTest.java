@@ -21,7 +21,7 @@ import org.springframework.test.context.ContextConfiguration;
 // days, and a run would pay other tests' payments; AutoDebitIT starts its runs itself.
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "billing.auto-debit.daily-timer=false", "billing.auto-debit.poll-interval=PT1S",
-    "billing.auto-debit.retry-cycle=R2/PT1S"})
+    "billing.auto-debit.retry-cycle=R2/PT1S", "billing.demo.mail-catcher=false"})
 @ActiveProfiles({"mysql", "demo"})
 // Metrics are exported as in production (Spring Boot's tests leave them off otherwise): /actuator/prometheus.
 @AutoConfigureObservability(tracing = false)

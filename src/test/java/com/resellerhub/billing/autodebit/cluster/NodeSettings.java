@@ -17,6 +17,7 @@ final class NodeSettings {
   static Map<String, String> of(String nodeName, ClusterDatabase database) {
     Map<String, String> settings = new LinkedHashMap<>();
     settings.put("spring.profiles.active", "mysql,demo");
+    settings.put("billing.demo.mail-catcher", "false");
     settings.put("spring.datasource.url", database.url());
     settings.put("spring.datasource.username", database.user());
     settings.put("spring.datasource.password", database.password());
