@@ -3,7 +3,6 @@ package com.resellerhub.billing.account;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.mail.MailException;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -32,9 +31,14 @@ class AccountMails {
   private final String from;
   private final String linkBase;
 
+  @org.springframework.beans.factory.annotation.Autowired
   AccountMails(JavaMailSender mailSender, OutgoingMailRepository outgoing, AccountEventLog eventLog, Clock clock,
-      @Value("${billing.mail.from:billing@localhost}") String from,
-      @Value("${billing.accounts.password-setup.link:http://localhost:8080/password-setup?token=}") String linkBase) {
+      com.resellerhub.billing.platform.MailSettings mail, PasswordSetupSettings passwordSetup) {
+    this(mailSender, outgoing, eventLog, clock, mail.from(), passwordSetup.link());
+  }
+
+  AccountMails(JavaMailSender mailSender, OutgoingMailRepository outgoing, AccountEventLog eventLog, Clock clock,
+      String from, String linkBase) {
     this.mailSender = mailSender;
     this.outgoing = outgoing;
     this.eventLog = eventLog;

@@ -12,7 +12,6 @@ import java.util.Base64;
 import java.util.HexFormat;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -35,13 +34,13 @@ public class PasswordSetupService {
 
   public PasswordSetupService(PasswordSetupTokenRepository tokens, IdentityService identityService,
       AccountUserRepository accountUsers, AccountEventLog eventLog, Clock clock,
-      @Value("${billing.accounts.password-setup.ttl:P3D}") Duration ttl) {
+      PasswordSetupSettings settings) {
     this.tokens = tokens;
     this.identityService = identityService;
     this.accountUsers = accountUsers;
     this.eventLog = eventLog;
     this.clock = clock;
-    this.ttl = ttl;
+    this.ttl = settings.ttl();
   }
 
   /** A token issued: the raw value (only ever in the mail) and when it expires. */

@@ -16,7 +16,6 @@ import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -50,7 +49,7 @@ public class IdempotentRequests {
 
   public IdempotentRequests(IdempotencyRecordRepository records, ObjectMapper objectMapper, Clock clock,
       PlatformTransactionManager transactionManager,
-      @Value("${billing.idempotency.retention:P7D}") Duration retention) {
+      IdempotencySettings settings) {
     this.records = records;
     this.objectMapper = objectMapper;
     this.clock = clock;
@@ -58,10 +57,7 @@ public class IdempotentRequests {
     this.readTransaction = new TransactionTemplate(transactionManager);
     this.readTransaction.setPropagationBehavior(TransactionTemplate.PROPAGATION_REQUIRES_NEW);
     this.readTransaction.setReadOnly(true);
-    if (retention.compareTo(Duration.ofHours(24)) < 0) {
-      throw new IllegalArgumentException("billing.idempotency.retention must be at least 24 hours");
-    }
-    this.retention = retention;
+    this.retention = settings.retention();
   }
 
   /**

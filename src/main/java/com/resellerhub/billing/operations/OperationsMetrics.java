@@ -9,7 +9,6 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -37,7 +36,8 @@ public class OperationsMetrics {
   static final String REVIEW_PROCESS = "postpay-approval";
 
   public OperationsMetrics(MeterRegistry registry, RuntimeService runtime, ManagementService management,
-      TaskService tasks, JdbcTemplate jdbc, @Value("${billing.metrics.cache-ttl:PT5S}") Duration ttl) {
+      TaskService tasks, JdbcTemplate jdbc, MetricsSettings settings) {
+    Duration ttl = settings.cacheTtl();
     gauge(registry, "billing.incidents.open", "Open incidents of the process engine", ttl,
         () -> runtime.createIncidentQuery().count());
     gauge(registry, "billing.jobs.executable",

@@ -1,5 +1,7 @@
 package com.resellerhub.billing.order;
 
+import com.resellerhub.billing.platform.MailSettings;
+
 import com.resellerhub.billing.account.Account;
 import com.resellerhub.billing.account.AccountEventLog;
 import com.resellerhub.billing.account.AccountEventType;
@@ -13,7 +15,6 @@ import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -37,16 +38,15 @@ public class PostpayDecisions implements PostpayApprovalService {
 
   public PostpayDecisions(AccountService accounts, OrderService orders, AccountEventLog eventLog,
       ReferenceDataService referenceData, IdentityService identity, JavaMailSender mail,
-      @Value("${billing.mail.from:billing@localhost}") String from,
-      @Value("${billing.postpay-approval.managers-lead:manager}") String managersLead) {
+      MailSettings mailSettings, PostpayApprovalProperties settings) {
     this.accounts = accounts;
     this.orders = orders;
     this.eventLog = eventLog;
     this.referenceData = referenceData;
     this.identity = identity;
     this.mail = mail;
-    this.from = from;
-    this.managersLead = managersLead;
+    this.from = mailSettings.from();
+    this.managersLead = settings.managersLead();
   }
 
   @Override

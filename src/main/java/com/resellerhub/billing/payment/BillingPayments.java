@@ -15,7 +15,6 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
@@ -43,13 +42,13 @@ public class BillingPayments {
   private final int actDueDays;
 
   public BillingPayments(JdbcTemplate jdbc, PaymentRows rows, AccountEventLog eventLog, ResellerService resellers,
-      Clock clock, @Value("${billing.payments.act-due-days:10}") int actDueDays) {
+      Clock clock, PaymentSettings settings) {
     this.jdbc = jdbc;
     this.rows = rows;
     this.eventLog = eventLog;
     this.resellers = resellers;
     this.clock = clock;
-    this.actDueDays = actDueDays;
+    this.actDueDays = settings.actDueDays();
   }
 
   /**

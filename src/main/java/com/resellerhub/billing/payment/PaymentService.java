@@ -30,7 +30,6 @@ import java.util.Map;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -77,9 +76,7 @@ public class PaymentService implements OrderPayments {
   public PaymentService(PaymentRepository payments, PaymentEventRepository events, PaymentMethodRepository methods,
       PostpayActRepository acts, AccountService accounts, AccountEventLog eventLog, BalanceService balances,
       ResellerService resellers, PaymentRows rows, TermOrders termOrders, JdbcTemplate jdbc, Clock clock,
-      @Value("${billing.payments.due-days:3}") int dueDays,
-      @Value("${billing.payments.act-due-days:10}") int actDueDays,
-      @Value("${billing.payments.overdue-page-size:500}") int overduePageSize) {
+      PaymentSettings settings) {
     this.payments = payments;
     this.events = events;
     this.methods = methods;
@@ -92,12 +89,9 @@ public class PaymentService implements OrderPayments {
     this.termOrders = termOrders;
     this.jdbc = jdbc;
     this.clock = clock;
-    this.dueDays = dueDays;
-    this.actDueDays = actDueDays;
-    if (overduePageSize < 1) {
-      throw new IllegalArgumentException("billing.payments.overdue-page-size must be at least 1");
-    }
-    this.overduePageSize = overduePageSize;
+    this.dueDays = settings.dueDays();
+    this.actDueDays = settings.actDueDays();
+    this.overduePageSize = settings.overduePageSize();
   }
 
   // ---------------------------------------------------------------------------------------------------------------

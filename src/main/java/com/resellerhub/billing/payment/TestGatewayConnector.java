@@ -1,7 +1,6 @@
 package com.resellerhub.billing.payment;
 
 import java.math.BigDecimal;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,7 +17,13 @@ public class TestGatewayConnector implements PaymentGatewayConnector {
 
   private final BigDecimal approveUpTo;
 
-  public TestGatewayConnector(@Value("${billing.payments.test-gateway.approve-up-to:1000}") BigDecimal approveUpTo) {
+  @org.springframework.beans.factory.annotation.Autowired
+  public TestGatewayConnector(PaymentSettings settings) {
+    this(settings.testGateway().approveUpTo());
+  }
+
+  /** A gateway that approves amounts up to {@code approveUpTo}. */
+  public TestGatewayConnector(BigDecimal approveUpTo) {
     this.approveUpTo = approveUpTo;
   }
 

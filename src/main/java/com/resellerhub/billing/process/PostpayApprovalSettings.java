@@ -1,13 +1,14 @@
 package com.resellerhub.billing.process;
 
 import com.resellerhub.billing.clock.BusinessCalendar;
+import com.resellerhub.billing.clock.BusinessCalendarSettings;
+import com.resellerhub.billing.order.PostpayApprovalProperties;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Date;
 import java.util.List;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,10 +26,12 @@ public class PostpayApprovalSettings {
   private final Duration escalateAfter;
   private final BusinessCalendar calendar;
 
-  public PostpayApprovalSettings(Clock clock,
-      @Value("${billing.postpay-approval.escalate-after:P1D}") Duration escalateAfter,
-      @Value("${billing.business-calendar.zone:UTC}") ZoneId zone,
-      @Value("${billing.business-calendar.holidays:}") List<LocalDate> holidays) {
+  @org.springframework.beans.factory.annotation.Autowired
+  public PostpayApprovalSettings(Clock clock, PostpayApprovalProperties approval, BusinessCalendarSettings calendar) {
+    this(clock, approval.escalateAfter(), calendar.zone(), calendar.holidays());
+  }
+
+  public PostpayApprovalSettings(Clock clock, Duration escalateAfter, ZoneId zone, List<LocalDate> holidays) {
     if (escalateAfter.isNegative() || escalateAfter.isZero()) {
       throw new IllegalArgumentException("billing.postpay-approval.escalate-after must be positive: " + escalateAfter);
     }

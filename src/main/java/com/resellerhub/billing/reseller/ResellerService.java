@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -32,17 +31,17 @@ public class ResellerService {
   private final String currency;
 
   public ResellerService(ResellerRepository resellers, StoredSettingsRepository settings,
-      SettingChangeRepository changes, Clock clock, PlatformTransactionManager transactionManager, @Value("${billing.reseller.code}") String code,
-      @Value("${billing.reseller.name}") String name, @Value("${billing.reseller.currency}") String currency) {
+      SettingChangeRepository changes, Clock clock, PlatformTransactionManager transactionManager,
+      ResellerProperties reseller) {
     this.resellers = resellers;
     this.settings = settings;
     this.changes = changes;
     this.clock = clock;
     this.ownTransaction = new TransactionTemplate(transactionManager);
     this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-    this.code = code;
-    this.name = name;
-    this.currency = currency;
+    this.code = reseller.code();
+    this.name = reseller.name();
+    this.currency = reseller.currency();
   }
 
   /**
