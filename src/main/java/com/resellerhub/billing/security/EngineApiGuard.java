@@ -68,6 +68,8 @@ public class EngineApiGuard extends OncePerRequestFilter {
       Pattern.CASE_INSENSITIVE);
   private static final Pattern STORED_FILTER = Pattern.compile("^/filter/([^/]+)/(list|count|singleresult)$",
       Pattern.CASE_INSENSITIVE);
+  /** {@code GET /filter?itemCount=true} and {@code /filter/{id}?itemCount=true} run the filters' queries too. */
+  private static final Pattern FILTER_READ = Pattern.compile("^/filter(?:/([^/]+))?$", Pattern.CASE_INSENSITIVE);
   private static final Pattern FILTER_SAVE = Pattern.compile("^/filter/(create|[^/]+)$", Pattern.CASE_INSENSITIVE);
   private static final List<String> OVERRIDE_HEADERS =
       List.of("X-HTTP-Method-Override", "X-HTTP-Method", "X-Method-Override");
@@ -81,7 +83,8 @@ public class EngineApiGuard extends OncePerRequestFilter {
   public EngineApiGuard(ObjectMapper objectMapper, ProblemSecurityHandlers problems, TaskCompletionGuard completions,
       FilterService filterService, IdentityService identityService) {
     this.strictJson = new ObjectMapper(JsonFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-        .build());
+        .build()).enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+        .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
     this.problems = problems;
     this.completions = completions;
     this.filterService = filterService;
@@ -143,6 +146,12 @@ public class EngineApiGuard extends OncePerRequestFilter {
     }
     HttpServletRequest forward = request;
     JsonNode body = null;
+    String charset = charsetOf(request.getContentType());
+    if (charset != null && !charset.equalsIgnoreCase("utf-8") && !charset.equalsIgnoreCase("utf8")) {
+      refuse(response, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Content-Type", "charset",
+          "Request bodies are UTF-8; the charset " + charset + " is not accepted here");
+      return;
+    }
     if (!isMultipart(request)) {
       byte[] bytes = request.getInputStream().readNBytes(MAX_BODY + 1);
       if (bytes.length > MAX_BODY) {
@@ -152,13 +161,17 @@ public class EngineApiGuard extends OncePerRequestFilter {
       if (bytes.length > 0) {
         try {
           body = strictJson.readTree(bytes);
+          // The engine gets exactly what was checked: the parsed body written again, as UTF-8 JSON.
+          bytes = body == null ? new byte[0] : strictJson.writeValueAsBytes(body);
         } catch (IOException e) {
           refuse(response, HttpStatus.BAD_REQUEST, "body", "malformed",
-              "The request body is not valid JSON (or repeats a key)");
+              "The request body is not one valid JSON value (or it repeats a key)");
           return;
         }
+        forward = new CachedBody(request, bytes, true);
+      } else {
+        forward = new CachedBody(request, bytes, false);
       }
-      forward = new CachedBody(request, bytes);
     }
     boolean filterSave = caller.isAdmin() && FILTER_SAVE.matcher(path.resource()).matches()
         && !"GET".equalsIgnoreCase(request.getMethod());
@@ -168,7 +181,11 @@ public class EngineApiGuard extends OncePerRequestFilter {
       return;
     }
     Matcher storedFilter = STORED_FILTER.matcher(path.raw());
-    if (storedFilter.matches() && hasUnsafeExpression(storedFilter.group(1))) {
+    Matcher filterRead = FILTER_READ.matcher(path.raw());
+    boolean counts = filterRead.matches() && request.getQueryString() != null
+        && request.getQueryString().toLowerCase(Locale.ROOT).contains("itemcount");
+    if ((storedFilter.matches() && hasUnsafeExpression(storedFilter.group(1)))
+        || (counts && hasUnsafeExpression(filterRead.group(1)))) {
       refuse(response, HttpStatus.BAD_REQUEST, "filter", "expression-not-allowed",
           "This filter's query holds an expression that is not allowed; a camunda-admin must correct it");
       return;
@@ -208,20 +225,23 @@ public class EngineApiGuard extends OncePerRequestFilter {
     return null;
   }
 
+  /** Whether the stored filter {@code filterId} (every filter when null) would evaluate an unsafe expression. */
   private boolean hasUnsafeExpression(String filterId) {
     Authentication current = identityService.getCurrentAuthentication();
     identityService.clearAuthentication();
     try {
-      Filter filter = filterService.getFilter(filterId);
-      if (filter == null || !(filter.getQuery() instanceof TaskQueryImpl query)) {
-        return false;
-      }
-      if (unsafe(query)) {
-        return true;
-      }
-      for (TaskQueryImpl or : query.getQueries()) {
-        if (unsafe(or)) {
-          return true;
+      List<Filter> filters = filterId == null ? filterService.createFilterQuery().list()
+          : java.util.Collections.singletonList(filterService.getFilter(filterId));
+      for (Filter filter : filters) {
+        if (filter != null && filter.getQuery() instanceof TaskQueryImpl query) {
+          if (unsafe(query)) {
+            return true;
+          }
+          for (TaskQueryImpl or : query.getQueries()) {
+            if (unsafe(or)) {
+              return true;
+            }
+          }
         }
       }
       return false;
@@ -255,6 +275,20 @@ public class EngineApiGuard extends OncePerRequestFilter {
     problems.write(response, problem);
   }
 
+  /** The {@code charset} parameter of a content type, or null. */
+  static String charsetOf(String contentType) {
+    if (contentType == null) {
+      return null;
+    }
+    for (String part : contentType.split(";")) {
+      String p = part.trim();
+      if (p.toLowerCase(Locale.ROOT).startsWith("charset=")) {
+        return p.substring("charset=".length()).replace("\"", "").trim();
+      }
+    }
+    return null;
+  }
+
   private static boolean isMultipart(HttpServletRequest request) {
     String type = request.getContentType();
     return type != null && type.toLowerCase(Locale.ROOT).startsWith("multipart/");
@@ -263,10 +297,43 @@ public class EngineApiGuard extends OncePerRequestFilter {
   /** The request with its body already read, so the engine reads exactly the bytes that were checked. */
   static final class CachedBody extends HttpServletRequestWrapper {
     private final byte[] body;
+    private final boolean json;
 
-    CachedBody(HttpServletRequest request, byte[] body) {
+    /** {@code json}: the body is the re-written JSON, so its type is said to be UTF-8 JSON. */
+    CachedBody(HttpServletRequest request, byte[] body, boolean json) {
       super(request);
       this.body = body;
+      this.json = json;
+    }
+
+    @Override
+    public String getContentType() {
+      return json ? "application/json;charset=UTF-8" : super.getContentType();
+    }
+
+    @Override
+    public String getCharacterEncoding() {
+      return json ? "UTF-8" : super.getCharacterEncoding();
+    }
+
+    @Override
+    public String getHeader(String name) {
+      if (json && "content-type".equalsIgnoreCase(name)) {
+        return getContentType();
+      }
+      if ("content-length".equalsIgnoreCase(name) && super.getHeader(name) != null) {
+        return Integer.toString(body.length);
+      }
+      return super.getHeader(name);
+    }
+
+    @Override
+    public java.util.Enumeration<String> getHeaders(String name) {
+      if ((json && "content-type".equalsIgnoreCase(name))
+          || ("content-length".equalsIgnoreCase(name) && super.getHeader(name) != null)) {
+        return java.util.Collections.enumeration(List.of(getHeader(name)));
+      }
+      return super.getHeaders(name);
     }
 
     @Override

@@ -64,6 +64,8 @@ public final class EngineCallRules {
       "^/(task|process-instance|execution|case-instance|case-execution)/[^/]+/(variables|localvariables)(/.*)?$"
       + "|^/process-instance/variables-async$";
   private static final String CORRELATION = "^/(message|signal|condition)(/.*)?$";
+  /** Throwing a BPMN error or escalation from a task ends it without its decision (and writes variables). */
+  private static final String TASK_THROW = "^/task/[^/]+/(bpmnerror|bpmnescalation)$";
   private static final String DEPLOYMENT = "^/deployment/(create|[^/]+/redeploy)$";
 
   private EngineCallRules() {}
@@ -107,6 +109,9 @@ public final class EngineCallRules {
     if (r.matches(VARIABLES)) {
       return refuse("process-facts-read-only",
           "Process and task variables are not changed over HTTP; decide through the task's form");
+    }
+    if (r.matches(TASK_THROW)) {
+      return refuse("task-decision-only", "A task is decided through its form, not ended by a BPMN error or escalation");
     }
     if (r.matches(CORRELATION)) {
       return refuse("correlation-internal", "Messages, signals and conditions are correlated by the application");

@@ -66,6 +66,7 @@ public class LoginThrottle {
     counters.remove(pairKey(userId, client));
     counters.remove(userKey(userId));
     knownClients.put(pairKey(userId, client), now);
+    evictIfLarge(now);
   }
 
   /** Forgets every failure (tests, and an operator through a restart). */
@@ -120,7 +121,7 @@ public class LoginThrottle {
   }
 
   private static String pairKey(String userId, String client) {
-    return "pair\u0000" + userId + "\u0000" + client;
+    return "pair\u0000" + user(userId) + "\u0000" + client;
   }
 
   private static String clientKey(String client) {
@@ -128,7 +129,15 @@ public class LoginThrottle {
   }
 
   private static String userKey(String userId) {
-    return "user\u0000" + userId;
+    return "user\u0000" + user(userId);
+  }
+
+  /**
+   * One counter per user however its id is spelled: a MySQL collation may find {@code admin} for {@code "Admin "}
+   * (case-insensitive, trailing spaces ignored), so each spelling must not get fresh counters.
+   */
+  static String user(String userId) {
+    return userId == null ? "" : userId.strip().toLowerCase(java.util.Locale.ROOT);
   }
 
   private static final class Counter {

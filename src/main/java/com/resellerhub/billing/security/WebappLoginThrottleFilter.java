@@ -36,12 +36,16 @@ public class WebappLoginThrottleFilter extends OncePerRequestFilter {
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    String userId = request.getParameter("username");
+    // The user name counted must be the one Camunda checks: the form body's single "username". A query string would
+    // win in getParameter() while Camunda reads the body, so a login with one is refused, as is a repeated name.
+    String[] names = request.getParameterValues("username");
     String client = request.getRemoteAddr();
-    if (userId == null || userId.isBlank()) {
-      chain.doFilter(request, response);
+    if (request.getQueryString() != null || names == null || names.length != 1 || names[0].isBlank()) {
+      problems.write(response, Problems.of(HttpStatus.BAD_REQUEST, "username", "login-form",
+          "Log in with one username and password in the form body, and no query string"));
       return;
     }
+    String userId = names[0];
     var locked = throttle.lockedFor(userId, client);
     if (locked.isPresent()) {
       response.setHeader("Retry-After", Long.toString(LoginThrottledException.seconds(locked.get())));

@@ -50,6 +50,8 @@ class EngineCallRulesTest {
       "managers, POST, /engine-rest/task/t1/localVariables, process-facts-read-only",
       "managers, POST, /engine-rest/process-instance/p1/variables, process-facts-read-only",
       "managers, POST, /engine-rest/message, correlation-internal",
+      "managers, POST, /engine-rest/task/t1/bpmnError, task-decision-only",
+      "managers, POST, /engine-rest/task/t1/bpmnEscalation, task-decision-only",
       "managers, POST, /engine-rest/signal, correlation-internal",
       "managers, POST, /engine-rest/engine/default/message, correlation-internal",
       // closed for everyone

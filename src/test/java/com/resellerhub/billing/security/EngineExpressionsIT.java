@@ -195,9 +195,43 @@ class EngineExpressionsIT {
       HttpResponse<String> webapp = WebappSession.login(port, "tasklist", "manager", "manager")
           .engine("GET", "/filter/" + evil.getId() + "/count", null);
       assertThat(webapp.statusCode()).isEqualTo(400);
+      // Tasklist's own listing of the filters with their counts runs every stored query too
+      for (String path : List.of("/engine-rest/filter?itemCount=true",
+          "/engine-rest/filter/" + evil.getId() + "?itemCount=true")) {
+        long begin = System.nanoTime();
+        ResponseEntity<String> counted = http.withBasicAuth("admin", "admin").getForEntity(path, String.class);
+        assertThat(counted.getStatusCode().value()).as(path).isEqualTo(400);
+        assertThat(Duration.ofNanos(System.nanoTime() - begin)).isLessThan(AT_ONCE);
+      }
     } finally {
       filterService.deleteFilter(evil.getId());
     }
+  }
+
+  @Test
+  void SEC4_theEngineReadsExactlyTheBodyThatWasChecked_otherCharsetsAndTrailingValuesAreRefused() throws Exception {
+    // In x-IBM943 the byte 0x5C is a yen sign, not a backslash: read as UTF-8 the body below ends after "a\":":1",
+    // read as x-IBM943 its second half is an orQueries expression.
+    String smuggled = "{\"a\\\":\":1}\",\"orQueries\":[{\"assigneeExpression\":\"" + SLEEP.replace("\"", "") + "\"}]}";
+    HttpHeaders ibm = new HttpHeaders();
+    ibm.set("Content-Type", "application/json; charset=x-IBM943");
+    long start = System.nanoTime();
+    ResponseEntity<String> charset = http.withBasicAuth("manager", "manager").exchange(
+        "/engine-rest/filter/" + reviewQueue + "/list", HttpMethod.POST, new HttpEntity<>(smuggled, ibm), String.class);
+    assertThat(charset.getStatusCode().value()).isEqualTo(415);
+    assertThat(charset.getBody()).contains("\"rule\":\"charset\"");
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(AT_ONCE);
+
+    ResponseEntity<String> trailing = http.withBasicAuth("manager", "manager").exchange(
+        "/engine-rest/task", HttpMethod.POST, json("{\"name\":\"x\"} " + JSON.writeValueAsString(
+            Map.of("orQueries", List.of(Map.of("assigneeExpression", SLEEP))))), String.class);
+    assertThat(trailing.getStatusCode().value()).isEqualTo(400);
+    assertThat(trailing.getBody()).contains("\"rule\":\"malformed\"");
+
+    ResponseEntity<String> utf8 = http.withBasicAuth("manager", "manager").exchange(
+        "/engine-rest/task/count", HttpMethod.POST, json("{\"processDefinitionKey\":\"postpay-approval\"}"),
+        String.class);
+    assertThat(utf8.getStatusCode().value()).as("a plain UTF-8 query still works").isEqualTo(200);
   }
 
   private static HttpEntity<String> json(String body) {

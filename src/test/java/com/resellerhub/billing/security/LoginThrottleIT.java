@@ -99,6 +99,26 @@ class LoginThrottleIT {
   }
 
   @Test
+  void SEC7_theWebappsLoginCountsTheNameCamundaChecks_aQueryStringOrARepeatedNameIsRefused() throws Exception {
+    java.net.CookieManager cookies = new java.net.CookieManager();
+    java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder().cookieHandler(cookies).build();
+    client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port
+        + "/camunda/app/welcome/default/")).build(), java.net.http.HttpResponse.BodyHandlers.discarding());
+    String xsrf = cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
+        .findFirst().orElseThrow().getValue();
+    for (String[] attempt : new String[][] {{"?username=decoy", "username=admin&password=guess"},
+        {"", "username=decoy&username=admin&password=guess"}, {"", "password=guess"}}) {
+      java.net.http.HttpResponse<String> login = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+              "http://localhost:" + port + "/camunda/api/admin/auth/user/default/login/welcome" + attempt[0]))
+          .header("Content-Type", "application/x-www-form-urlencoded").header("X-XSRF-TOKEN", xsrf)
+          .POST(java.net.http.HttpRequest.BodyPublishers.ofString(attempt[1])).build(),
+          java.net.http.HttpResponse.BodyHandlers.ofString());
+      assertThat(login.statusCode()).as(attempt[0] + " " + attempt[1]).isEqualTo(400);
+      assertThat(login.body()).contains("login-form");
+    }
+  }
+
+  @Test
   void SEC7_anotherUserFromTheSameClientIsNotHeldByOnesLock() {
     String victim = newUser();
     String other = newUser();

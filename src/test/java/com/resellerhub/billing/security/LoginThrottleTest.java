@@ -59,6 +59,14 @@ class LoginThrottleTest {
   }
 
   @Test
+  void SEC7_everySpellingOfAUserIdSharesItsCounters() {
+    fail("olga", "10.0.0.1", 2);
+    fail("Olga ", "10.0.0.1", 2);
+    fail(" OLGA", "10.0.0.1", 1);
+    assertThat(throttle.lockedFor("olga", "10.0.0.1")).isPresent();
+  }
+
+  @Test
   void SEC7_aSuccessfulLoginClearsTheUsersCounters() {
     fail("olga", "10.0.0.1", 4);
     throttle.succeeded("olga", "10.0.0.1");
