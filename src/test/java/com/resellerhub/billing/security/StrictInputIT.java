@@ -166,7 +166,7 @@ class StrictInputIT {
   @ParameterizedTest(name = "postpayPermission: {0}")
   @MethodSource("enumAsNumber")
   void SEC8_aNumberForAnEnumIsRefusedAndCreatesNoAccount(String name, Object permission) {
-    Map<String, Object> request = accountRequest();
+    Map<String, Object> request = api.accountRequest("APPROVED");
     request.put("postpayPermission", permission);
     long accounts = count("SELECT COUNT(*) FROM account");
     long links = count("SELECT COUNT(*) FROM account_user");
@@ -323,31 +323,5 @@ class StrictInputIT {
     o.put("oncePerCalendarMonth", false);
     o.put("maxPerMonth", maxPerMonth);
     return o;
-  }
-
-  /** A valid account request as {@link BillingApi#account} builds it, owned by a new user. */
-  private Map<String, Object> accountRequest() {
-    String userId = BillingApi.unique("sec8cust");
-    User user = identity.newUser(userId);
-    user.setFirstName("Olga");
-    user.setLastName("Owner");
-    user.setEmail(userId + "@customers.example");
-    user.setPassword(userId);
-    identity.saveUser(user);
-    Map<String, Object> r = new LinkedHashMap<>();
-    r.put("accountTypeId", idOf("/api/operator/account-types", "individual"));
-    r.put("serviceRuleId", idOf("/api/operator/service-rules", "standard"));
-    r.put("postpayPermission", "APPROVED");
-    r.put("contacts", Map.of("address", "Hauptstrasse 1, Berlin", "email", userId + "@x.example"));
-    r.put("signatory", Map.of("firstName", "Olga", "lastName", "Owner", "email", userId + "@x.example"));
-    r.put("owner", Map.of("mode", "EXISTING", "userId", userId));
-    r.put("termsAccepted", true);
-    r.put("extraAttributes", Map.of("passportNumber", "AB123456", "passportIssuedBy", "Berlin"));
-    return r;
-  }
-
-  private long idOf(String path, String code) {
-    return api.list("manager", path).getBody().stream().filter(t -> code.equals(t.get("code")))
-        .map(t -> ((Number) t.get("id")).longValue()).findFirst().orElseThrow();
   }
 }

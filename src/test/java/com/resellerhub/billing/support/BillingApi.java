@@ -106,8 +106,11 @@ public class BillingApi {
     return id(created.getBody());
   }
 
-  /** An account with the given postpay permission, terms accepted, owned by a new user (password = user id). */
-  public Customer account(String permission) {
+  /**
+   * A valid request to create an account with the given postpay permission, owned by a new user (password = user
+   * id) who exists already; nothing is sent.
+   */
+  public Map<String, Object> accountRequest(String permission) {
     String userId = unique("cust");
     User user = identity.newUser(userId);
     user.setFirstName("Olga");
@@ -125,6 +128,13 @@ public class BillingApi {
     r.put("owner", new LinkedHashMap<>(Map.of("mode", "EXISTING", "userId", userId)));
     r.put("termsAccepted", true);
     r.put("extraAttributes", new LinkedHashMap<>(Map.of("passportNumber", "AB123456", "passportIssuedBy", "Berlin")));
+    return r;
+  }
+
+  /** An account with the given postpay permission, terms accepted, owned by a new user (password = user id). */
+  public Customer account(String permission) {
+    Map<String, Object> r = accountRequest(permission);
+    String userId = (String) ((Map<?, ?>) r.get("owner")).get("userId");
     ResponseEntity<Map<String, Object>> created = call("manager", HttpMethod.POST, "/api/operator/accounts", r);
     assertThat(created.getStatusCode().value()).as("%s", created.getBody()).isEqualTo(201);
     return new Customer(id(created.getBody()), userId);
