@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The test command (README "Testing"; CI's .ci/run calls exactly this). It makes sure what the tests need is there,
+# The test command (README, docs/testing.md; CI's .ci/run calls exactly this). It makes sure what the tests need is there,
 # installing it with Debian's packages when it is missing, says so when it cannot, then runs every test layer:
 #   - a MySQL-compatible server on 127.0.0.1:3306 with user root and an empty password (the integration tests'
 #     database; skipped when -Dbilling.it.jdbc-url points elsewhere or a Docker engine serves Testcontainers);

@@ -161,6 +161,20 @@ class EngineRoleGateIT {
   }
 
   @Test
+  void SEC5_anEmptyPathSegmentIsAProblem_notAStackTrace() throws Exception {
+    // The container merges "//", Camunda's Jersey servlets did not: a 500 with a stack trace in the log.
+    java.net.http.HttpResponse<String> answer = java.net.http.HttpClient.newHttpClient().send(
+        java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port
+            + "/camunda//api/admin/setup/default/user/create")).header("Content-Type", "application/json")
+            .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"profile\":{\"id\":\"evil\"}}")).build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(answer.statusCode()).isEqualTo(400);
+    assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(
+        t -> assertThat(t).startsWith("application/problem+json"));
+    assertThat(identityService.createUserQuery().userId("evil").count()).isZero();
+  }
+
+  @Test
   void SEC5_deploymentsOverHttpAreClosedEvenToTheAdmin() {
     ResponseEntity<String> answer = call("admin", HttpMethod.POST, "/engine-rest/deployment/create", "{}");
     assertThat(answer.getStatusCode().value()).isEqualTo(403);
