@@ -1,5 +1,7 @@
 package com.resellerhub.billing.architecture;
 
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.fields;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
@@ -13,7 +15,10 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** Rules the compiler does not check: money is never floating point; process/ holds Camunda glue only. */
+/**
+ * Rules the compiler does not check: money is never floating point; process/ holds Camunda glue only; the feature
+ * packages form no cycle.
+ */
 class ArchitectureTest {
 
   private static final JavaClasses MAIN = new ClassFileImporter()
@@ -45,6 +50,14 @@ class ArchitectureTest {
         }
       }
     }).check(MAIN);
+  }
+
+  @Test
+  void featurePackagesHaveNoCycles() {
+    slices().matching("com.resellerhub.billing.(*)..").should().beFreeOfCycles()
+        .because("each feature calls the services of those below it; a cycle (account -> ledger -> account) means"
+            + " two features can only change together")
+        .check(MAIN);
   }
 
   @Test
