@@ -105,12 +105,6 @@ public class EngineApiGuard extends OncePerRequestFilter {
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     EnginePath path = EnginePaths.classify(request);
-    String uri = request.getRequestURI();
-    if (uri != null && uri.contains("//")) {
-      // The container merges the slashes, Camunda's Jersey servlets do not (a 500 with a stack trace).
-      refuse(response, HttpStatus.BAD_REQUEST, "path", "rejected-path", "The request path has an empty segment (//)");
-      return;
-    }
     if (path == null || path.surface() == Surface.WEBAPP_AUTH) {
       chain.doFilter(request, response);
       return;

@@ -143,6 +143,36 @@ public class SecurityConfiguration {
     return registration;
   }
 
+  /**
+   * A path with an empty segment ({@code /camunda//api/admin/setup/...}) is a 400 problem before anything else
+   * reads it: the container merges the slashes for its servlet mapping, but Spring's request-path parsing and
+   * Camunda's Jersey servlets do not, and answered 500 with a stack trace in the log.
+   */
+  @Bean
+  FilterRegistrationBean<org.springframework.web.filter.OncePerRequestFilter> emptyPathSegments(
+      ProblemSecurityHandlers problems) {
+    FilterRegistrationBean<org.springframework.web.filter.OncePerRequestFilter> registration =
+        new FilterRegistrationBean<>(new org.springframework.web.filter.OncePerRequestFilter() {
+          @Override
+          protected void doFilterInternal(jakarta.servlet.http.HttpServletRequest request,
+              jakarta.servlet.http.HttpServletResponse response, jakarta.servlet.FilterChain chain)
+              throws jakarta.servlet.ServletException, java.io.IOException {
+            String uri = request.getRequestURI();
+            if (uri != null && uri.contains("//")) {
+              problems.write(response, Problems.of(HttpStatus.BAD_REQUEST, "path", "rejected-path",
+                  "The request path has an empty segment (//)"));
+              return;
+            }
+            chain.doFilter(request, response);
+          }
+        });
+    registration.setName("empty-path-segments");
+    registration.addUrlPatterns("/*");
+    // before Spring Security's filter chain (order -100)
+    registration.setOrder(-110);
+    return registration;
+  }
+
   /** A request the firewall refuses (a double slash, an encoded slash, a semicolon) is a 400 problem. */
   @Bean
   RequestRejectedHandler requestRejectedHandler(ProblemSecurityHandlers problems) {
