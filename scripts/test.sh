@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
-# The test command (README, docs/testing.md; CI's .ci/run calls exactly this). It makes sure what the tests need is there,
+# The test command (README, docs/testing.md; CI's .ci/run runs its two steps). It makes sure what the tests need is there,
 # installing it with Debian's packages when it is missing, says so when it cannot, then runs every test layer:
 #   - a MySQL-compatible server on 127.0.0.1:3306 with user root and an empty password (the integration tests'
 #     database; skipped when -Dbilling.it.jdbc-url points elsewhere or a Docker engine serves Testcontainers);
 #   - Debian's chromium and chromium-driver (the real-browser tests; Selenium never downloads a browser);
 #   - Node's npm for the BPMN lint (bpmnlint with the Camunda 7.24 rules).
-# Extra arguments go to Maven, e.g. scripts/test.sh -Dit.test=PlatformIT
+# Extra arguments go to Maven, e.g. scripts/test.sh -Dit.test=PlatformIT. With --prepare it only installs, starts
+# and lints, and leaves the Maven run to the caller (.ci/run runs ./mvnw itself, with the same arguments as here).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -63,7 +64,7 @@ lint_bpmn() {
   npm run lint:bpmn
 }
 
-if [[ " $* " != *" -Dbilling.it.jdbc-url="* ]]; then
+if [[ " $* " != *" -Dbilling.it.jdbc-url="* ]]; then # a server of one's own: nothing to install
   ensure_database
   ensure_root_over_tcp
   mysql -h127.0.0.1 -uroot -N -e 'SELECT CONCAT("database server: ", VERSION())'
@@ -71,6 +72,8 @@ fi
 ensure_chromium
 chromium --version
 lint_bpmn
+
+if [ "${1:-}" = "--prepare" ]; then exit 0; fi
 
 log "./mvnw -B clean verify $*"
 chmod +x mvnw

@@ -24,8 +24,7 @@ public class ProblemSecurityHandlers {
   public AuthenticationEntryPoint entryPoint() {
     return (request, response, e) -> {
       if (e instanceof LoginThrottledException throttled) {
-        response.setHeader("Retry-After", Long.toString(LoginThrottledException.seconds(throttled.retryAfter())));
-        write(response, Problems.of(HttpStatus.TOO_MANY_REQUESTS, null, "login-throttled", throttled.getMessage()));
+        throttled(response, throttled);
         return;
       }
       response.setHeader("WWW-Authenticate", "Basic realm=\"billing\"");
@@ -37,6 +36,12 @@ public class ProblemSecurityHandlers {
   public AccessDeniedHandler accessDeniedHandler() {
     return (request, response, e) -> write(response, Problems.of(HttpStatus.FORBIDDEN, null, "forbidden",
         "Your role does not allow this"));
+  }
+
+  /** 429 with {@code Retry-After}: a login refused unchecked while its user or client is locked (SEC-7). */
+  public void throttled(HttpServletResponse response, LoginThrottledException throttled) throws IOException {
+    response.setHeader("Retry-After", Long.toString(LoginThrottledException.seconds(throttled.retryAfter())));
+    write(response, Problems.of(HttpStatus.TOO_MANY_REQUESTS, null, "login-throttled", throttled.getMessage()));
   }
 
   /** Writes {@code problem} as the whole response (also used by the servlet filters of the engine surfaces). */

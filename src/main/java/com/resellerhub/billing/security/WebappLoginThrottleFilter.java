@@ -48,9 +48,7 @@ public class WebappLoginThrottleFilter extends OncePerRequestFilter {
     String userId = names[0];
     var locked = throttle.lockedFor(userId, client);
     if (locked.isPresent()) {
-      response.setHeader("Retry-After", Long.toString(LoginThrottledException.seconds(locked.get())));
-      problems.write(response, Problems.of(HttpStatus.TOO_MANY_REQUESTS, null, "login-throttled",
-          new LoginThrottledException(locked.get()).getMessage()));
+      problems.throttled(response, new LoginThrottledException(locked.get()));
       return;
     }
     chain.doFilter(request, response);
