@@ -4,11 +4,11 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
 /** Reads required variables with a message that names them, instead of a NullPointerException in an incident. */
-final class ProcessVariables {
+public final class ProcessVariables {
 
   private ProcessVariables() {}
 
-  static long requiredLong(VariableScope scope, String name) {
+  public static long requiredLong(VariableScope scope, String name) {
     Object value = scope.getVariable(name);
     if (value instanceof Number n) {
       return n.longValue();
@@ -19,7 +19,7 @@ final class ProcessVariables {
     throw new IllegalStateException("Process variable " + name + " is missing or not a number: " + value);
   }
 
-  static String requiredString(VariableScope scope, String name) {
+  public static String requiredString(VariableScope scope, String name) {
     Object value = scope.getVariable(name);
     if (value == null || value.toString().isBlank()) {
       throw new IllegalStateException("Process variable " + name + " is missing");
@@ -32,7 +32,7 @@ final class ProcessVariables {
    * from its business key, which no REST call can change. The variable of the same id must agree; if a caller
    * rewrote it, the step fails (an incident for an operator) instead of acting on another account.
    */
-  static long subjectId(DelegateExecution execution, String variable) {
+  public static long subjectId(DelegateExecution execution, String variable) {
     String key = execution.getProcessBusinessKey();
     long subject;
     try {

@@ -18,7 +18,7 @@ import org.springframework.test.context.ContextConfiguration;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 // The daily billing-day timer is deployed but paused (billing.auto-debit.daily-timer=false): tests move the clock across
-// days, and a run would pay other tests' payments; AutoDebitIT starts its runs itself.
+// days, and a run would pay other tests' payments; SettlementIT starts its runs itself.
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "billing.auto-debit.daily-timer=false", "billing.auto-debit.poll-interval=PT1S",
     "billing.auto-debit.retry-cycle=R2/PT1S", "billing.demo.mail-catcher=false"})

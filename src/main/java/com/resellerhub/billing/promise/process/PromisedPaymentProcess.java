@@ -1,0 +1,55 @@
+package com.resellerhub.billing.promise.process;
+
+/**
+ * Names of the promised-payment process ({@code processes/promised-payment.bpmn}, PROM-2, PROM-4, PROM-5): key,
+ * element ids, message, variables and beans. The business key is the promise id.
+ */
+public final class PromisedPaymentProcess {
+
+  public static final String PROCESS_KEY = "promised-payment";
+  public static final String RESOURCE = "processes/promised-payment.bpmn";
+  /** Correlated by the promise feature when top-ups repaid the promise. */
+  public static final String MESSAGE_REPAID = "PromiseRepaid";
+
+  /** Element ids. */
+  public static final class Elements {
+    public static final String START = "StartEvent_PromiseTaken";
+    public static final String GRANT = "Task_GrantCredit";
+    public static final String WAIT = "Gateway_WaitForEnd";
+    public static final String DAYS_OVER = "TimerEvent_PromiseDaysOver";
+    public static final String REPAID = "MessageEvent_PromiseRepaid";
+    public static final String ENDED_JOIN = "Gateway_PromiseEnded";
+    public static final String CHARGE_COMMISSION = "Task_ChargeCommission";
+    public static final String WITHDRAW = "Task_WithdrawCredit";
+    public static final String NEGATIVE_GATEWAY = "Gateway_BalanceNegative";
+    public static final String BLOCK = "Task_BlockAccount";
+    public static final String ACCOUNT_BLOCKED = "EndEvent_AccountBlocked";
+    public static final String PROMISE_CLOSED = "EndEvent_PromiseClosed";
+
+    private Elements() {}
+  }
+
+  /** Variable names. */
+  public static final class Variables {
+    public static final String PROMISE_ID = "promiseId";
+    public static final String ACCOUNT_ID = "accountId";
+    /** The end date (a Date) the timer waits for. */
+    public static final String ENDS_AT = "endsAt";
+    /** Set by "Withdraw credit": whether the balance is below zero. */
+    public static final String BALANCE_NEGATIVE = "balanceNegative";
+
+    private Variables() {}
+  }
+
+  /** Delegate beans. */
+  public static final class Beans {
+    public static final String GRANT = "grantCreditDelegate";
+    public static final String CHARGE_COMMISSION = "chargeCommissionDelegate";
+    public static final String WITHDRAW = "withdrawCreditDelegate";
+    public static final String BLOCK = "blockAccountDelegate";
+
+    private Beans() {}
+  }
+
+  private PromisedPaymentProcess() {}
+}

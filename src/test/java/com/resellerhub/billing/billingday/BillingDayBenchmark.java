@@ -1,0 +1,461 @@
+package com.resellerhub.billing.billingday;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.resellerhub.billing.support.IntegrationTest;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The billing-day benchmark (issue 6): not part of {@code verify} (its name does not end in IT); run it with
+ * {@code scripts/benchmark-auto-debit.sh [N]}. On the integration tests' throwaway MySQL-compatible database it
+ * <ol>
+ *   <li>creates N payments awaiting payment that expire on one date, 5 per account: on half of the accounts ORDER
+ *       payments of RENEWAL orders of auto-renewing monthly subscriptions expiring that day, on the other half postpay
+ *       act payments; all of 10.00; every tenth account has too little balance for its payments, so some are not
+ *       paid;</li>
+ *   <li>runs that billing day through the {@code auto-debit} process on the job executor and times it from the request
+ *       to the run's end;</li>
+ *   <li>checks every payment's outcome: each one either PAID_FROM_BALANCE with exactly one debit, or still awaiting
+ *       payment with its reason in its history, balances equal to their entries' sum, every paid renewal's
+ *       subscription a month longer;</li>
+ *   <li>then, on a second identical set of payments and accounts, does the same debit work with plain JDBC (same
+ *       chunks, same number of threads, no engine, no rules objects, no history of accounts) and prints both
+ *       throughputs and their ratio.</li>
+ * </ol>
+ */
+@IntegrationTest
+class BillingDayBenchmark {
+
+  private static final BigDecimal AMOUNT = new BigDecimal("10.0000");
+  private static final int PER_ACCOUNT = 5;
+  private static final int THREADS = 4;
+
+  @Autowired JdbcTemplate jdbc;
+  @Autowired DataSource dataSource;
+  @Autowired SettlementService autoDebit;
+  @Autowired BillingDayRuns runs;
+  @Autowired SettlementSettings settings;
+
+  @Test
+  void billingDay() throws Exception {
+    int n = Integer.getInteger("benchmark.payments", 100_000);
+    LocalDate engineDay = LocalDate.parse("2047-03-01");
+    LocalDate jdbcDay = LocalDate.parse("2047-04-01");
+    // nothing else may be due on these days
+    assertThat(jdbc.queryForObject("select count(*) from payment where status = 'AWAITING_PAYMENT'"
+        + " and expires_on <= ?", Integer.class, jdbcDay)).isLessThan(1000);
+
+    long setup = System.nanoTime();
+    Expected engineSet = create(n, engineDay, "bench-engine");
+    Expected jdbcSet = create(n, jdbcDay, "bench-jdbc");
+    double setupSeconds = (System.nanoTime() - setup) / 1e9;
+
+    // the engine: the billing day's process, chunks as jobs on the job executor
+    long start = System.nanoTime();
+    runs.request(engineDay, "benchmark");
+    await().atMost(Duration.ofMinutes(20)).pollInterval(Duration.ofMillis(200)).until(() ->
+        autoDebit.progressOf(engineDay).map(p -> p.status() == BillingDayRun.Status.FINISHED).orElse(false));
+    double engineSeconds = (System.nanoTime() - start) / 1e9;
+    SettlementService.Progress progress = autoDebit.progressOf(engineDay).orElseThrow();
+    check(engineSet, engineDay);
+    assertThat(progress.paid()).isEqualTo(engineSet.paid());
+
+    // plain JDBC, same work
+    long jdbcStart = System.nanoTime();
+    int jdbcPaid = plainJdbc(jdbcDay, jdbcSet);
+    double jdbcSeconds = (System.nanoTime() - jdbcStart) / 1e9;
+    assertThat(jdbcPaid).isEqualTo(jdbcSet.paid());
+    check(jdbcSet, jdbcDay);
+
+    double engineRate = n / engineSeconds;
+    double jdbcRate = n / jdbcSeconds;
+    String server = jdbc.queryForObject("select version()", String.class);
+    System.out.println(String.format(Locale.ROOT, """
+        BENCHMARK billing day (auto-debit)
+        BENCHMARK database:            %s
+        BENCHMARK payments (N):        %d over %d accounts (setup %.1f s): half renewal ORDER payments, half act payments
+        BENCHMARK chunks:              %d of up to %d payments, job executor threads %s
+        BENCHMARK paid / not paid:     %d / %d %s
+        BENCHMARK engine wall time:    %.1f s  (request to run finished, overdue marking included)
+        BENCHMARK engine payments/s:   %.0f
+        BENCHMARK plain JDBC time:     %.1f s  (%d threads, same chunks)
+        BENCHMARK plain JDBC payments/s: %.0f
+        BENCHMARK ratio engine/JDBC:   %.2f
+        BENCHMARK double debits:       %d
+        """, server, n, engineSet.accounts(), setupSeconds, progress.chunks(), settings.chunkSize(),
+        "core 4 / max 8", progress.paid(), progress.skipped(), progress.skippedByReasonText(), engineSeconds,
+        engineRate, jdbcSeconds, THREADS, jdbcRate, engineRate / jdbcRate, doubleDebits()));
+  }
+
+  /** What a set of accounts and payments should end as. */
+  record Expected(long firstAccount, long lastAccount, int accounts, int paid, int notPaid) {}
+
+  /**
+   * N act payments of 10.00 expiring on {@code day} over N/5 new accounts with ledgers: 50.00 each (all five paid), or
+   * 25.00 for every tenth account (two paid, three not).
+   */
+  private Expected create(int n, LocalDate day, String prefix) throws Exception {
+    long reseller = jdbc.queryForObject("select id from reseller order by id limit 1", Long.class);
+    int accounts = Math.max(2, n / PER_ACCOUNT);
+    LocalDateTime now = LocalDateTime.now();
+    long first;
+    long last;
+    try (Connection c = dataSource.getConnection()) {
+      c.setAutoCommit(false);
+      try (PreparedStatement ps = c.prepareStatement("insert into account (reseller_id, name, status, created_at,"
+          + " version, postpay_permission) values (?, ?, 'ACTIVE', ?, 0, 'APPROVED')")) {
+        for (int i = 0; i < accounts; i++) {
+          ps.setLong(1, reseller);
+          ps.setString(2, prefix + "-" + i);
+          ps.setObject(3, now);
+          ps.addBatch();
+          if (i % 5000 == 4999) {
+            ps.executeBatch();
+          }
+        }
+        ps.executeBatch();
+      }
+      try (PreparedStatement ps = c.prepareStatement("select min(id), max(id) from account where name like ?")) {
+        ps.setString(1, prefix + "-%");
+        try (ResultSet rs = ps.executeQuery()) {
+          rs.next();
+          first = rs.getLong(1);
+          last = rs.getLong(2);
+        }
+      }
+      try (PreparedStatement ledger = c.prepareStatement("insert into ledger_account (account_id, currency, balance,"
+          + " credit_limit, updated_at) values (?, 'EUR', ?, 0, ?)");
+          PreparedStatement payment = c.prepareStatement("insert into payment (account_id, type, model, status,"
+              + " amount, currency, due_date, expires_on, created_by, created_at) values (?, 'ACT', 'POSTPAY',"
+              + " 'AWAITING_PAYMENT', ?, 'EUR', ?, ?, 'benchmark', ?)")) {
+        for (long account = first; account <= last; account++) {
+          boolean poor = (account - first) % 10 == 9;
+          ledger.setLong(1, account);
+          ledger.setBigDecimal(2, poor ? new BigDecimal("25.0000") : new BigDecimal("50.0000"));
+          ledger.setObject(3, now);
+          ledger.addBatch();
+          if ((account - first) % 2 == 1) {
+            for (int p = 0; p < PER_ACCOUNT; p++) {
+              payment.setLong(1, account);
+              payment.setBigDecimal(2, AMOUNT);
+              payment.setObject(3, day.minusDays(1));
+              payment.setObject(4, day);
+              payment.setObject(5, now);
+              payment.addBatch();
+            }
+          }
+          if ((account - first) % 2000 == 1999) {
+            ledger.executeBatch();
+            payment.executeBatch();
+          }
+        }
+        ledger.executeBatch();
+        payment.executeBatch();
+      }
+      renewals(c, prefix, first, day, now);
+      c.commit();
+    }
+    int poorAccounts = 0;
+    for (long a = first; a <= last; a++) {
+      if ((a - first) % 10 == 9) {
+        poorAccounts++;
+      }
+    }
+    int notPaid = poorAccounts * 3;
+    int payments = accounts * PER_ACCOUNT;
+    return new Expected(first, last, accounts, payments - notPaid, notPaid);
+  }
+
+  /**
+   * On the even accounts (counted from the first): five auto-renewing monthly subscriptions each, a month old and
+   * expiring on {@code day}, with their RENEWAL orders (created three days before) and their ORDER payments of 10.00
+   * due and expiring on {@code day}: set-based inserts.
+   */
+  private void renewals(Connection c, String prefix, long first, LocalDate day, LocalDateTime now) throws Exception {
+    long plan = jdbc.queryForObject("select id from plan where billing_model = 'PREPAY' and billing_period = 'P1M'"
+        + " and instalment_period is null order by id limit 1", Long.class);
+    String numbers = "(select 1 n union all select 2 union all select 3 union all select 4 union all select 5) k";
+    try (PreparedStatement ps = c.prepareStatement("insert into customer_order (account_id, plan_id, type, trial,"
+        + " needs_approval, status, price, currency, created_by, created_via, created_at, provisioned_at, version,"
+        + " cancelled_by_decline) select a.id, ?, 'NEW', false, false, 'PROVISIONED', 10, 'EUR', ?, 'OPERATOR_API', ?, ?,"
+        + " 0, false from account a cross join " + numbers + " where a.name like ? and mod(a.id - ?, 2) = 0")) {
+      ps.setLong(1, plan);
+      ps.setString(2, prefix + "-new");
+      ps.setObject(3, now.minusMonths(1));
+      ps.setObject(4, now.minusMonths(1));
+      ps.setString(5, prefix + "-%");
+      ps.setLong(6, first);
+      ps.executeUpdate();
+    }
+    try (PreparedStatement ps = c.prepareStatement("insert into subscription (account_id, plan_id, order_id, trial,"
+        + " status, starts_on, expires_on, paid_until, auto_renew, grace_period_days, created_at, version,"
+        + " term_starts_on) select o.account_id, o.plan_id, o.id, false, 'ACTIVE', ?, ?, ?, true, 0, ?, 0, ?"
+        + " from customer_order o where o.created_by = ?")) {
+      ps.setObject(1, day.minusMonths(1));
+      ps.setObject(2, day);
+      ps.setObject(3, day);
+      ps.setObject(4, now.minusMonths(1));
+      ps.setObject(5, day.minusMonths(1));
+      ps.setString(6, prefix + "-new");
+      ps.executeUpdate();
+    }
+    try (PreparedStatement ps = c.prepareStatement("update customer_order o join subscription s on s.order_id = o.id"
+        + " set o.subscription_id = s.id where o.created_by = ?")) {
+      ps.setString(1, prefix + "-new");
+      ps.executeUpdate();
+    }
+    try (PreparedStatement ps = c.prepareStatement("insert into customer_order (account_id, plan_id, type, trial,"
+        + " needs_approval, status, price, currency, created_by, created_via, created_at, version,"
+        + " cancelled_by_decline, subscription_id, period_start) select s.account_id, s.plan_id, 'RENEWAL', false,"
+        + " false, 'AWAITING_PAYMENT', 10, 'EUR', ?, 'OPERATOR_API', ?, 0, false, s.id, s.expires_on"
+        + " from subscription s join customer_order o on o.id = s.order_id where o.created_by = ?")) {
+      ps.setString(1, prefix + "-renewal");
+      ps.setObject(2, day.minusDays(3).atTime(2, 0));
+      ps.setString(3, prefix + "-new");
+      ps.executeUpdate();
+    }
+    try (PreparedStatement ps = c.prepareStatement("insert into payment (account_id, type, model, status, amount,"
+        + " currency, due_date, expires_on, created_by, created_at) select o.account_id, 'ORDER', 'PREPAY',"
+        + " 'AWAITING_PAYMENT', 10, 'EUR', ?, ?, concat('bench-r', o.id), ? from customer_order o"
+        + " where o.created_by = ?")) {
+      ps.setObject(1, day);
+      ps.setObject(2, day);
+      ps.setObject(3, day.minusDays(3).atTime(2, 0));
+      ps.setString(4, prefix + "-renewal");
+      ps.executeUpdate();
+    }
+    try (PreparedStatement ps = c.prepareStatement("insert into payment_order (payment_id, order_id) select p.id,"
+        + " o.id from payment p join customer_order o on o.id = cast(substring(p.created_by, 8) as unsigned)"
+        + " where p.created_by like 'bench-r%' and o.created_by = ?")) {
+      ps.setString(1, prefix + "-renewal");
+      ps.executeUpdate();
+    }
+  }
+
+  private void check(Expected set, LocalDate day) {
+    Integer paid = jdbc.queryForObject("select count(*) from payment where account_id between ? and ?"
+        + " and status = 'PAID_FROM_BALANCE'", Integer.class, set.firstAccount(), set.lastAccount());
+    Integer open = jdbc.queryForObject("select count(*) from payment where account_id between ? and ?"
+        + " and status in ('AWAITING_PAYMENT', 'OVERDUE')", Integer.class, set.firstAccount(), set.lastAccount());
+    Integer debits = jdbc.queryForObject("select count(*) from ledger_entry where account_id between ? and ?"
+        + " and type = 'PAYMENT_DEBIT'", Integer.class, set.firstAccount(), set.lastAccount());
+    Integer skipNotes = jdbc.queryForObject("select count(distinct e.payment_id) from payment_event e join payment p"
+        + " on p.id = e.payment_id where p.account_id between ? and ? and e.kind = 'AUTO_DEBIT_SKIPPED'",
+        Integer.class, set.firstAccount(), set.lastAccount());
+    Integer wrongBalances = jdbc.queryForObject("select count(*) from ledger_account l where l.account_id between ?"
+        + " and ? and l.balance <> (select coalesce(sum(e.amount), 0) from ledger_entry e where e.account_id ="
+        + " l.account_id) + case when (l.account_id - ?) % 10 = 9 then 25 else 50 end", Integer.class,
+        set.firstAccount(), set.lastAccount(), set.firstAccount());
+    assertThat(paid).as("paid on %s", day).isEqualTo(set.paid());
+    assertThat(open).as("not paid on %s", day).isEqualTo(set.notPaid());
+    assertThat(debits).as("one debit per paid payment on %s", day).isEqualTo(set.paid());
+    assertThat(skipNotes).as("every unpaid payment says why (%s)", day).isEqualTo(set.notPaid());
+    assertThat(wrongBalances).as("balances equal the opening balance plus their entries").isZero();
+    Integer renewedSubscriptions = jdbc.queryForObject("select count(*) from subscription where account_id between ?"
+        + " and ? and expires_on = ? and status = 'ACTIVE'", Integer.class, set.firstAccount(), set.lastAccount(),
+        day.plusMonths(1));
+    Integer paidRenewals = jdbc.queryForObject("select count(*) from payment where account_id between ? and ?"
+        + " and type = 'ORDER' and status = 'PAID_FROM_BALANCE'", Integer.class, set.firstAccount(),
+        set.lastAccount());
+    assertThat(renewedSubscriptions).as("every paid renewal renewed its subscription (%s)", day).isEqualTo(paidRenewals)
+        .isPositive();
+    assertThat(doubleDebits()).isZero();
+  }
+
+  private int doubleDebits() {
+    return jdbc.queryForObject("select count(*) from (select reference_id from ledger_entry where type ="
+        + " 'PAYMENT_DEBIT' and reference_type = 'PAYMENT' group by reference_id having count(*) > 1) d",
+        Integer.class);
+  }
+
+  /**
+   * The same debit work in plain JDBC: chunks of whole accounts of about chunk-size payments, {@value #THREADS} threads,
+   * each chunk in one transaction: lock the payments, lock the ledger rows, check the balance, insert the debits
+   * (key payment:id), update the balances, set the payments PAID_FROM_BALANCE, write their history and, for the rest,
+   * why they were not paid, one account event per account with paid payments, and for each paid renewal its order
+   * PROVISIONED, its subscription a month longer and an account event: the rows the engine writes.
+   */
+  private int plainJdbc(LocalDate day, Expected set) throws Exception {
+    List<long[]> chunks = new ArrayList<>();
+    int accountsPerChunk = Math.max(1, settings.chunkSize() / PER_ACCOUNT);
+    for (long a = set.firstAccount(); a <= set.lastAccount(); a += accountsPerChunk) {
+      chunks.add(new long[] {a, Math.min(set.lastAccount(), a + accountsPerChunk - 1)});
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+    try {
+      List<Future<Integer>> done = new ArrayList<>();
+      for (long[] chunk : chunks) {
+        done.add(pool.submit(() -> jdbcChunk(chunk[0], chunk[1], day)));
+      }
+      int paid = 0;
+      for (Future<Integer> f : done) {
+        paid += f.get();
+      }
+      return paid;
+    } finally {
+      pool.shutdown();
+    }
+  }
+
+  private int jdbcChunk(long firstAccount, long lastAccount, LocalDate day) throws Exception {
+    try (Connection c = dataSource.getConnection()) {
+      c.setAutoCommit(false);
+      LocalDateTime now = LocalDateTime.now();
+      List<long[]> payments = new ArrayList<>();
+      Map<Long, BigDecimal> amounts = new HashMap<>();
+      try (PreparedStatement ps = c.prepareStatement("select id, account_id, amount from payment where status ="
+          + " 'AWAITING_PAYMENT' and account_id between ? and ? and expires_on <= ? order by id for update")) {
+        ps.setLong(1, firstAccount);
+        ps.setLong(2, lastAccount);
+        ps.setObject(3, day);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            payments.add(new long[] {rs.getLong(1), rs.getLong(2)});
+            amounts.put(rs.getLong(1), rs.getBigDecimal(3));
+          }
+        }
+      }
+      // the renewal orders and subscriptions of those payments
+      Map<Long, long[]> renewals = new HashMap<>();
+      Map<Long, LocalDate> expiries = new HashMap<>();
+      try (PreparedStatement ps = c.prepareStatement("select p.id, o.id, s.id, s.expires_on from payment p"
+          + " join payment_order po on po.payment_id = p.id join customer_order o on o.id = po.order_id"
+          + " join subscription s on s.id = o.subscription_id where p.status = 'AWAITING_PAYMENT'"
+          + " and p.account_id between ? and ? and p.expires_on <= ?")) {
+        ps.setLong(1, firstAccount);
+        ps.setLong(2, lastAccount);
+        ps.setObject(3, day);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            renewals.put(rs.getLong(1), new long[] {rs.getLong(2), rs.getLong(3)});
+            expiries.put(rs.getLong(3), rs.getObject(4, LocalDate.class));
+          }
+        }
+      }
+      Map<Long, BigDecimal[]> ledgers = new HashMap<>();
+      try (PreparedStatement ps = c.prepareStatement("select account_id, balance, credit_limit from ledger_account"
+          + " where account_id between ? and ? order by account_id for update")) {
+        ps.setLong(1, firstAccount);
+        ps.setLong(2, lastAccount);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            ledgers.put(rs.getLong(1), new BigDecimal[] {rs.getBigDecimal(2), rs.getBigDecimal(3)});
+          }
+        }
+      }
+      int paid = 0;
+      try (PreparedStatement entry = c.prepareStatement("insert into ledger_entry (account_id, type, amount,"
+          + " credit_limit_change, balance_after, credit_limit_after, idempotency_key, reference_type, reference_id,"
+          + " description, actor, created_at) values (?, 'PAYMENT_DEBIT', ?, 0, ?, ?, ?, 'PAYMENT', ?, ?, 'system', ?)");
+          PreparedStatement pay = c.prepareStatement("update payment set status = 'PAID_FROM_BALANCE', completed_with"
+              + " = 'BALANCE', completed_by = 'system', completed_at = ? where id = ? and status = 'AWAITING_PAYMENT'");
+          PreparedStatement event = c.prepareStatement("insert into payment_event (payment_id, kind, from_status,"
+              + " to_status, method, detail, actor, occurred_at) values (?, ?, 'AWAITING_PAYMENT', ?, ?, ?, 'system', ?)");
+          PreparedStatement balance = c.prepareStatement("update ledger_account set balance = ?, updated_at = ?"
+              + " where account_id = ?");
+          PreparedStatement accountEvent = c.prepareStatement("insert into account_event (account_id, type, actor,"
+              + " occurred_at, customer_visible, detail) values (?, ?, 'system', ?, true, ?)");
+          PreparedStatement order = c.prepareStatement("update customer_order set status = 'PROVISIONED',"
+              + " provisioned_at = ?, version = version + 1 where id = ? and status = 'AWAITING_PAYMENT'");
+          PreparedStatement subscription = c.prepareStatement("update subscription set term_starts_on = ?,"
+              + " expires_on = ?, paid_until = ?, status = 'ACTIVE', version = version + 1 where id = ?")) {
+        Map<Long, Integer> paidPerAccount = new HashMap<>();
+        for (long[] p : payments) {
+          BigDecimal[] ledger = ledgers.get(p[1]);
+          BigDecimal amount = amounts.get(p[0]);
+          if (ledger != null && ledger[0].add(ledger[1]).compareTo(amount) >= 0) {
+            ledger[0] = ledger[0].subtract(amount);
+            entry.setLong(1, p[1]);
+            entry.setBigDecimal(2, amount.negate());
+            entry.setBigDecimal(3, ledger[0]);
+            entry.setBigDecimal(4, ledger[1]);
+            entry.setString(5, "payment:" + p[0]);
+            entry.setLong(6, p[0]);
+            entry.setString(7, "Payment " + p[0] + " paid from the balance");
+            entry.setObject(8, now);
+            entry.addBatch();
+            pay.setObject(1, now);
+            pay.setLong(2, p[0]);
+            pay.addBatch();
+            event.setLong(1, p[0]);
+            event.setString(2, "STATUS_CHANGED");
+            event.setString(3, "PAID_FROM_BALANCE");
+            event.setString(4, "BALANCE");
+            event.setString(5, "Paid from the balance");
+            event.setObject(6, now);
+            event.addBatch();
+            paidPerAccount.merge(p[1], 1, Integer::sum);
+            long[] renewal = renewals.get(p[0]);
+            if (renewal != null) {
+              LocalDate expires = expiries.get(renewal[1]);
+              order.setObject(1, now);
+              order.setLong(2, renewal[0]);
+              order.addBatch();
+              subscription.setObject(1, expires);
+              subscription.setObject(2, expires.plusMonths(1));
+              subscription.setObject(3, expires.plusMonths(1));
+              subscription.setLong(4, renewal[1]);
+              subscription.addBatch();
+              accountEvent.setLong(1, p[1]);
+              accountEvent.setString(2, "ORDER_PROVISIONED");
+              accountEvent.setObject(3, now);
+              accountEvent.setString(4, "Order " + renewal[0] + " provisioned: subscription " + renewal[1] + " until "
+                  + expires.plusMonths(1));
+              accountEvent.addBatch();
+            }
+            paid++;
+          } else {
+            event.setLong(1, p[0]);
+            event.setString(2, "AUTO_DEBIT_SKIPPED");
+            event.setString(3, "AWAITING_PAYMENT");
+            event.setString(4, null);
+            event.setString(5, "INSUFFICIENT_BALANCE");
+            event.setObject(6, now);
+            event.addBatch();
+          }
+        }
+        for (Map.Entry<Long, BigDecimal[]> l : ledgers.entrySet()) {
+          balance.setBigDecimal(1, l.getValue()[0]);
+          balance.setObject(2, now);
+          balance.setLong(3, l.getKey());
+          balance.addBatch();
+        }
+        for (Map.Entry<Long, Integer> a : paidPerAccount.entrySet()) {
+          accountEvent.setLong(1, a.getKey());
+          accountEvent.setString(2, "PAYMENT_COMPLETED");
+          accountEvent.setObject(3, now);
+          accountEvent.setString(4, a.getValue() + " payments paid from the balance");
+          accountEvent.addBatch();
+        }
+        entry.executeBatch();
+        balance.executeBatch();
+        accountEvent.executeBatch();
+        pay.executeBatch();
+        order.executeBatch();
+        subscription.executeBatch();
+        event.executeBatch();
+      }
+      c.commit();
+      return paid;
+    }
+  }
+}

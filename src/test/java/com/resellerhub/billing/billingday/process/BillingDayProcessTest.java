@@ -1,0 +1,231 @@
+package com.resellerhub.billing.billingday.process;
+
+import com.resellerhub.billing.process.ProcessTestEngine;
+
+import static com.resellerhub.billing.billingday.process.BillingDayProcess.Elements.*;
+import static com.resellerhub.billing.billingday.process.BillingDayProcess.Variables.*;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.doThrow;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import com.resellerhub.billing.billingday.BillingDayRun;
+import com.resellerhub.billing.billingday.SettlementService;
+import com.resellerhub.billing.billingday.SettlementService.ChunkOutcome;
+import com.resellerhub.billing.billingday.SettlementService.ChunkRef;
+import com.resellerhub.billing.billingday.SettlementService.PreparedRun;
+import com.resellerhub.billing.billingday.SettlementService.Progress;
+import com.resellerhub.billing.billingday.SettlementSettings;
+import com.resellerhub.billing.billingday.SkipReason;
+import com.resellerhub.billing.billingday.BillingDayService;
+import com.resellerhub.billing.clock.EngineClock;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Every path of {@code processes/auto-debit.bpmn} and {@code processes/auto-debit-chunk.bpmn} (PAY-4, PAY-5, PAY-6) on
+ * the in-memory engine with the domain mocked behind {@link SettlementService}: the daily timer, a requested run, one
+ * chunk instance per chunk, waiting for unsettled chunks, the figures as variables, and a failing chunk retried into an
+ * incident and then resolved. Together they cover every flow node and flow of both processes.
+ */
+@Deployment(resources = {BillingDayProcess.RESOURCE, BillingDayProcess.CHUNK_RESOURCE})
+class BillingDayProcessTest {
+
+  @RegisterExtension
+  static ProcessEngineCoverageExtension engine = ProcessTestEngine.extensionRequiringCoverage(1.0);
+
+  private static final Instant NOW = Instant.parse("2027-05-10T01:00:00Z");
+  private static final LocalDate DAY = LocalDate.parse("2027-05-10");
+  private static final long RUN = 3;
+
+  private final EngineClock clock = new EngineClock(ZoneOffset.UTC);
+  private final SettlementService autoDebit = mock(SettlementService.class);
+  private final BillingDayService billingDay = mock(BillingDayService.class);
+
+  @BeforeEach
+  void wire() {
+    clock.set(NOW);
+    BillingDaySchedule schedule = new BillingDaySchedule(new SettlementSettings("0 0 2 * * ?", 500,
+        Duration.ofSeconds(5), "R3/PT5M", "test-node", true));
+    Mocks.register(BillingDayProcess.Beans.SCHEDULE, schedule);
+    Mocks.register(BillingDayProcess.Beans.CREATE, new CreateDuePaymentsDelegate(billingDay));
+    when(billingDay.createDuePayments(any())).thenReturn(new BillingDayService.Created(0, 0, 0, 0));
+    Mocks.register(BillingDayProcess.Beans.SELECT, new SelectExpiringPaymentsDelegate(autoDebit, clock));
+    Mocks.register(BillingDayProcess.Beans.START_CHUNKS, new StartChunkSettlementsDelegate(autoDebit));
+    Mocks.register(BillingDayProcess.Beans.CHECK, new CheckChunksDelegate(autoDebit));
+    Mocks.register(BillingDayProcess.Beans.MARK_OVERDUE, new MarkExpiredPaymentsOverdueDelegate(autoDebit));
+    Mocks.register(BillingDayProcess.Beans.SETTLE, new SettleChunkDelegate(autoDebit));
+    Mocks.register(BillingDayProcess.Beans.RUN_KEY, new BillingDayKeyListener(autoDebit, clock));
+    when(autoDebit.runKey(any())).thenAnswer(call -> "demo:" + call.getArgument(0));
+  }
+
+  @AfterEach
+  void unwire() {
+    Mocks.reset();
+    clock.reset();
+  }
+
+  private static Progress progress(int settled, int paid, int skipped, Integer overdue) {
+    return new Progress(RUN, DAY, overdue == null ? BillingDayRun.Status.RUNNING : BillingDayRun.Status.FINISHED, 900,
+        2, settled, paid, skipped, new BigDecimal("1234.5000"),
+        skipped == 0 ? Map.of() : Map.of(SkipReason.INSUFFICIENT_BALANCE, skipped), overdue);
+  }
+
+  private void twoChunks(LocalDate day) {
+    PreparedRun run = new PreparedRun(RUN, day, 900, List.of(new ChunkRef(11L, 1), new ChunkRef(12L, 2)));
+    when(autoDebit.prepare(day)).thenReturn(run);
+    when(autoDebit.lockForChunkStart(RUN)).thenReturn(run);
+  }
+
+  private static List<ProcessInstance> chunkInstances() {
+    return runtimeService().createProcessInstanceQuery().processDefinitionKey(BillingDayProcess.CHUNK_PROCESS_KEY)
+        .orderByBusinessKey().asc().list();
+  }
+
+  @Test
+  void PAY4_theDailyTimerStartsTheDaysRun_chunksSettleInTheirOwnInstances_thenExpiredPaymentsBecomeOverdue() {
+    Job timer = managementService().createJobQuery().timers().singleResult();
+    assertThat(timer).as("the daily timer is deployed").isNotNull();
+    assertThat(timer.getDuedate().toInstant()).isEqualTo(Instant.parse("2027-05-10T02:00:00Z"));
+    clock.set(Instant.parse("2027-05-10T02:00:00Z"));
+    twoChunks(DAY);
+    when(autoDebit.progress(RUN)).thenReturn(progress(1, 400, 50, null), progress(2, 800, 100, null));
+    when(autoDebit.finish(RUN)).thenReturn(progress(2, 800, 100, 7));
+    when(autoDebit.settle(11L)).thenReturn(new ChunkOutcome(11L, 400, 50, new BigDecimal("600.0000"),
+        Map.of(SkipReason.INSUFFICIENT_BALANCE, 50), false));
+
+    execute(timer);
+    ProcessInstance run = runtimeService().createProcessInstanceQuery()
+        .processDefinitionKey(BillingDayProcess.PROCESS_KEY).singleResult();
+    assertThat(run).isWaitingAt(CREATE).hasBusinessKey("demo:2027-05-10");
+    assertThat(managementService().createJobQuery().timers().count())
+        .as("the next day's timer is scheduled").isEqualTo(1);
+    when(billingDay.createDuePayments(DAY)).thenReturn(new BillingDayService.Created(3, 2, 1, 4));
+    execute(job(CREATE, run));
+    assertThat(run).isWaitingAt(SELECT).variables().containsEntry("renewalsCreated", 3)
+        .containsEntry("prolongationsCreated", 2).containsEntry("combinedCreated", 1).containsEntry("actsCreated", 4);
+
+    execute(job(SELECT, run));
+    assertThat(run).hasBusinessKey("demo:2027-05-10").isWaitingAt(START_CHUNKS)
+        .variables().containsEntry(RUN_ID, RUN).containsEntry(BUSINESS_DATE, "2027-05-10")
+        .containsEntry(PAYMENTS, 900).containsEntry(CHUNKS, 2);
+
+    execute(job(START_CHUNKS, run));
+    List<ProcessInstance> chunks = chunkInstances();
+    assertThat(chunks).extracting(ProcessInstance::getBusinessKey)
+        .containsExactly("demo:2027-05-10:chunk:1", "demo:2027-05-10:chunk:2");
+    assertThat(run).isWaitingAt(WAIT).variables().containsEntry(CHUNKS_SETTLED, 1).containsEntry(PAID, 400)
+        .containsEntry(SKIPPED, 50).containsEntry(SKIPPED_BY_REASON, "INSUFFICIENT_BALANCE=50")
+        .containsEntry(ALL_SETTLED, false).containsEntry(CHECKS, 1);
+
+    ProcessInstance first = chunks.get(0);
+    assertThat(first).isWaitingAt(SETTLE);
+    execute(job(SETTLE, first));
+    assertThat(first).isEnded().variables().containsEntry(PAID, 400).containsEntry(SKIPPED, 50)
+        .containsEntry(PAID_AMOUNT, "600.0000");
+
+    execute(job(WAIT, run));
+    assertThat(run).isWaitingAt(MARK_OVERDUE).variables().containsEntry(CHUNKS_SETTLED, 2)
+        .containsEntry(ALL_SETTLED, true).containsEntry(CHECKS, 2);
+    execute(job(MARK_OVERDUE, run));
+    assertThat(run).isEnded().hasPassed(TIMER_START, STARTED, DONE).hasNotPassed(MESSAGE_START);
+    verify(autoDebit).finish(RUN);
+  }
+
+  @Test
+  void PAY4_aRequestedRunSettlesTheGivenDate_andStartsNoChunkTwiceWhenTheStepIsRepeated() {
+    LocalDate yesterday = DAY.minusDays(1);
+    twoChunks(yesterday);
+    when(autoDebit.progress(RUN)).thenReturn(progress(2, 900, 0, null));
+    when(autoDebit.finish(RUN)).thenReturn(progress(2, 900, 0, 0));
+
+    new BillingDayStarter(runtimeService()).request(yesterday, "admin");
+    ProcessInstance run = runtimeService().createProcessInstanceQuery()
+        .processDefinitionKey(BillingDayProcess.PROCESS_KEY).singleResult();
+    execute(job(CREATE, run));
+    verify(billingDay).createDuePayments(yesterday);
+    execute(job(SELECT, run));
+    assertThat(run).hasBusinessKey("demo:2027-05-09");
+    execute(job(START_CHUNKS, run));
+    assertThat(chunkInstances()).hasSize(2);
+    assertThat(run).isWaitingAt(MARK_OVERDUE).variables().containsEntry(SKIPPED_BY_REASON, "none");
+
+    // a second instance of the same day (the timer and a request at once) gets the same run and starts no chunk twice
+    new BillingDayStarter(runtimeService()).request(yesterday, "admin");
+    ProcessInstance again = runtimeService().createProcessInstanceQuery()
+        .processDefinitionKey(BillingDayProcess.PROCESS_KEY).list().stream()
+        .filter(p -> !p.getId().equals(run.getId())).findFirst().orElseThrow();
+    execute(job(CREATE, again));
+    execute(job(SELECT, again));
+    execute(job(START_CHUNKS, again));
+    assertThat(chunkInstances()).hasSize(2);
+
+    execute(job(MARK_OVERDUE, run));
+    assertThat(run).isEnded().hasPassed(MESSAGE_START).hasNotPassed(WAIT)
+        .variables().containsEntry(OVERDUE_MARKED, 0).containsEntry(PAID, 900);
+  }
+
+  @Test
+  void PAY6_aFailingChunkIsRetriedThenBecomesAnIncident_andResolvingItSettlesIt() {
+    twoChunks(DAY);
+    when(autoDebit.progress(RUN)).thenReturn(progress(1, 400, 0, null));
+    new BillingDayStarter(runtimeService()).request(DAY, "admin");
+    ProcessInstance run = runtimeService().createProcessInstanceQuery()
+        .processDefinitionKey(BillingDayProcess.PROCESS_KEY).singleResult();
+    execute(job(CREATE, run));
+    execute(job(SELECT, run));
+    execute(job(START_CHUNKS, run));
+    ProcessInstance second = chunkInstances().get(1);
+    doThrow(new IllegalStateException("database down")).when(autoDebit).settle(12L);
+
+    int attempts = 0;
+    Job job = job(SETTLE, second);
+    while (job != null && job.getRetries() > 0) {
+      String jobId = job.getId();
+      Instant failedAt = clock.instant();
+      assertThatThrownBy(() -> managementService().executeJob(jobId)).hasMessageContaining("database down");
+      attempts++;
+      job = managementService().createJobQuery().jobId(jobId).singleResult();
+      if (job.getRetries() > 0) {
+        assertThat(Duration.between(failedAt, job.getDuedate().toInstant()))
+            .isBetween(Duration.ofMinutes(4), Duration.ofMinutes(6));
+      }
+    }
+    assertThat(attempts).as("R3/PT5M: three attempts").isEqualTo(3);
+    assertThat(runtimeService().createIncidentQuery().processInstanceId(second.getId()).count()).isEqualTo(1);
+
+    execute(job(WAIT, run));
+    assertThat(run).isWaitingAt(WAIT).variables().containsEntry("chunksWithIncident", 1L);
+
+    // resolved: retries set again, the cause gone
+    org.mockito.Mockito.reset(autoDebit);
+    when(autoDebit.settle(12L)).thenReturn(new ChunkOutcome(12L, 500, 0, new BigDecimal("700.0000"), Map.of(), false));
+    managementService().setJobRetries(job.getId(), 1);
+    execute(job(SETTLE, second));
+    assertThat(second).isEnded();
+    verify(autoDebit, times(1)).settle(12L);
+  }
+}

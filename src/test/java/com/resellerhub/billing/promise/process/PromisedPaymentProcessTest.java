@@ -1,0 +1,190 @@
+package com.resellerhub.billing.promise.process;
+
+import com.resellerhub.billing.process.ProcessTestEngine;
+
+import static com.resellerhub.billing.promise.process.PromisedPaymentProcess.Elements.*;
+import static com.resellerhub.billing.promise.process.PromisedPaymentProcess.Variables.*;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
+import static org.mockito.ArgumentMatchers.anyLong;
+import static org.mockito.Mockito.doThrow;
+import static org.mockito.Mockito.inOrder;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import com.resellerhub.billing.clock.EngineClock;
+import com.resellerhub.billing.promise.PromiseLifecycle;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.mockito.InOrder;
+
+/**
+ * Every path of {@code processes/promised-payment.bpmn} (PROM-2, PROM-4, PROM-5) on the in-memory engine with the
+ * domain mocked behind {@link PromiseLifecycle}: expiry by the timer at the end date with the balance negative or
+ * not, early repayment by message, retries of a failing step. Together they cover every flow node and flow.
+ */
+@Deployment(resources = PromisedPaymentProcess.RESOURCE)
+class PromisedPaymentProcessTest {
+
+  @RegisterExtension
+  static ProcessEngineCoverageExtension engine = ProcessTestEngine.extensionRequiringCoverage(1.0);
+
+  private static final Instant TAKEN = Instant.parse("2027-04-02T09:00:00Z");
+  private static final Instant ENDS = TAKEN.plus(Duration.ofDays(5));
+  private static final long PROMISE = 7;
+  private static final long ACCOUNT = 42;
+
+  private final EngineClock clock = new EngineClock(ZoneOffset.UTC);
+  private final PromiseLifecycle promises = mock(PromiseLifecycle.class);
+  private PromiseProcessStarter starter;
+
+  @BeforeEach
+  void wire() {
+    clock.set(TAKEN);
+    Mocks.register(PromisedPaymentProcess.Beans.GRANT, new GrantCreditDelegate(promises));
+    Mocks.register(PromisedPaymentProcess.Beans.CHARGE_COMMISSION, new ChargeCommissionDelegate(promises));
+    Mocks.register(PromisedPaymentProcess.Beans.WITHDRAW, new WithdrawCreditDelegate(promises));
+    Mocks.register(PromisedPaymentProcess.Beans.BLOCK, new BlockAccountDelegate(promises));
+    starter = new PromiseProcessStarter(runtimeService());
+  }
+
+  @AfterEach
+  void unwire() {
+    Mocks.reset();
+    clock.reset();
+  }
+
+  private ProcessInstance takenAndGranted() {
+    ProcessInstance instance = starter.startInstance(PROMISE, ACCOUNT, ENDS);
+    assertThat(instance).isStarted().hasBusinessKey("7").isWaitingAt(GRANT);
+    execute(job());
+    verify(promises).grant(PROMISE);
+    assertThat(instance).isWaitingAt(WAIT);
+    return instance;
+  }
+
+  @Test
+  void PROM2_grantsAsItsOwnJobThenWaitsForTheEndDateOrRepayment() {
+    ProcessInstance instance = starter.startInstance(PROMISE, ACCOUNT, ENDS);
+
+    assertThat(instance).variables().containsEntry(PROMISE_ID, PROMISE).containsEntry(ACCOUNT_ID, ACCOUNT);
+    verify(promises, never()).grant(anyLong());
+    execute(job());
+    Job timer = managementService().createJobQuery().processInstanceId(instance.getId()).timers().singleResult();
+    assertThat(timer.getDuedate().toInstant()).isEqualTo(ENDS);
+    assertThat(instance).isWaitingAt(WAIT);
+  }
+
+  @Test
+  void PROM5_daysOver_withANegativeBalance_chargesCommissionWithdrawsAndBlocks() {
+    ProcessInstance instance = takenAndGranted();
+    when(promises.withdrawCredit(PROMISE)).thenReturn(true);
+
+    clock.set(ENDS.plusSeconds(1));
+    execute(managementService().createJobQuery().processInstanceId(instance.getId()).timers().singleResult());
+    assertThat(instance).isWaitingAt(CHARGE_COMMISSION);
+    execute(job());
+    assertThat(instance).isWaitingAt(WITHDRAW);
+    execute(job());
+    assertThat(instance).isWaitingAt(BLOCK).variables().containsEntry(BALANCE_NEGATIVE, true);
+    execute(job());
+
+    assertThat(instance).hasPassedInOrder(START, GRANT, WAIT, DAYS_OVER, ENDED_JOIN, CHARGE_COMMISSION, WITHDRAW,
+        NEGATIVE_GATEWAY, BLOCK, ACCOUNT_BLOCKED).hasNotPassed(REPAID).isEnded();
+    InOrder order = inOrder(promises);
+    order.verify(promises).grant(PROMISE);
+    order.verify(promises).chargeCommission(PROMISE);
+    order.verify(promises).withdrawCredit(PROMISE);
+    order.verify(promises).blockAccount(PROMISE);
+  }
+
+  @Test
+  void PROM5_daysOver_balanceNotNegative_closesWithoutBlocking() {
+    ProcessInstance instance = takenAndGranted();
+    when(promises.withdrawCredit(PROMISE)).thenReturn(false);
+
+    clock.set(ENDS.plusSeconds(1));
+    execute(job(DAYS_OVER));
+    execute(job());
+    execute(job());
+
+    assertThat(instance).hasPassed(DAYS_OVER, WITHDRAW, PROMISE_CLOSED).hasNotPassed(BLOCK).isEnded();
+    verify(promises, never()).blockAccount(anyLong());
+  }
+
+  @Test
+  void PROM5_repaidBeforeTheEnd_endsEarly_timerCancelled() {
+    ProcessInstance instance = takenAndGranted();
+    when(promises.withdrawCredit(PROMISE)).thenReturn(false);
+
+    clock.set(TAKEN.plus(Duration.ofDays(1)));
+    starter.repaid(PROMISE);
+    assertThat(instance).isWaitingAt(CHARGE_COMMISSION);
+    assertThat(managementService().createJobQuery().processInstanceId(instance.getId()).timers().count())
+        .isZero();
+    execute(job());
+    execute(job());
+
+    assertThat(instance).hasPassedInOrder(WAIT, REPAID, ENDED_JOIN, CHARGE_COMMISSION, WITHDRAW, PROMISE_CLOSED)
+        .hasNotPassed(DAYS_OVER).isEnded();
+    verify(promises).chargeCommission(PROMISE);
+  }
+
+  @Test
+  void PROM5_repaymentAfterTheEndIsIgnored_andAnotherPromisesRepaymentDoesNotTouchThisOne() {
+    ProcessInstance instance = takenAndGranted();
+
+    starter.repaid(PROMISE + 1);
+    assertThat(instance).isWaitingAt(WAIT);
+
+    clock.set(ENDS.plusSeconds(1));
+    execute(job(DAYS_OVER));
+    starter.repaid(PROMISE); // no error: the process no longer waits for it
+    assertThat(instance).isWaitingAt(CHARGE_COMMISSION);
+  }
+
+  @Test
+  void aFailingStepIsRetriedThreeTimesFiveMinutesApart_thenAnIncident() {
+    ProcessInstance instance = starter.startInstance(PROMISE, ACCOUNT, ENDS);
+    doThrow(new IllegalStateException("ledger down")).when(promises).grant(PROMISE);
+    assertThat(instance).isActive();
+
+    int attempts = 0;
+    Job job = job();
+    while (job != null && job.getRetries() > 0) {
+      String jobId = job.getId();
+      Instant failedAt = clock.instant();
+      assertThatThrownBy(() -> managementService().executeJob(jobId)).hasMessageContaining("ledger down");
+      attempts++;
+      job = managementService().createJobQuery().jobId(jobId).singleResult();
+      if (job.getRetries() > 0) {
+        assertThat(Duration.between(failedAt, job.getDuedate().toInstant()))
+            .isBetween(Duration.ofMinutes(4), Duration.ofMinutes(6));
+      }
+    }
+    assertThat(attempts).as("R3/PT5M: three attempts").isEqualTo(3);
+
+    Job failed = managementService().createJobQuery().processInstanceId(instance.getId()).singleResult();
+    assertThat(failed.getRetries()).isZero();
+    assertThat(runtimeService().createIncidentQuery().processInstanceId(instance.getId()).count()).isEqualTo(1);
+    verify(promises, times(3)).grant(PROMISE);
+  }
+}
