@@ -426,29 +426,6 @@ public class AccountService {
     return account;
   }
 
-  // ---------------------------------------------------------------------------------------------------------------
-  // Status (PROM-5). The credit limit lives in the ledger (BalanceService), not here.
-
-  @Transactional
-  public Account block(Long accountId, String actor, String reason) {
-    Account account = lock(accountId);
-    if (account.getStatus() == AccountStatus.ACTIVE) {
-      account.status(AccountStatus.BLOCKED);
-      eventLog.record(accountId, AccountEventType.BLOCKED, actor, true, reason);
-    }
-    return account;
-  }
-
-  @Transactional
-  public Account unblock(Long accountId, String actor, String reason) {
-    Account account = lock(accountId);
-    if (account.getStatus() == AccountStatus.BLOCKED) {
-      account.status(AccountStatus.ACTIVE);
-      eventLog.record(accountId, AccountEventType.UNBLOCKED, actor, true, reason);
-    }
-    return account;
-  }
-
   /** Locks the account row (SELECT ... FOR UPDATE) for a change; 404 when it is not the reseller's. */
   @Transactional
   public Account lock(Long accountId) {

@@ -30,6 +30,7 @@ public class AccountViews {
       String ownerUserId, Instant createdAt) {}
 
   public record Details(Long id, String name, String companyName, AccountStatus status,
+      @JsonInclude(JsonInclude.Include.NON_EMPTY) List<BlockCause> blockedFor,
       @JsonInclude(JsonInclude.Include.NON_NULL) PostpayPermission postpayPermission, Ref accountType,
       Ref serviceRule, Ref manager, AccountService.OwnerInfo owner, Contacts contacts, Signatory signatory,
       Map<String, String> extraAttributes, Terms terms, Money money, Instant createdAt,
@@ -48,9 +49,11 @@ public class AccountViews {
   private final AccountService accounts;
   private final ResellerService resellers;
   private final BalanceService balances;
+  private final AccountBlocks blocks;
 
   AccountViews(ReferenceDataService referenceData, AccountService accounts, ResellerService resellers,
-      BalanceService balances) {
+      BalanceService balances, AccountBlocks blocks) {
+    this.blocks = blocks;
     this.referenceData = referenceData;
     this.accounts = accounts;
     this.resellers = resellers;
@@ -81,7 +84,8 @@ public class AccountViews {
   }
 
   private Details details(Account a, ResellerSettings settings, PostpayPermission shown) {
-    return new Details(a.getId(), a.getName(), a.getCompanyName(), a.getStatus(), shown, type(a),
+    return new Details(a.getId(), a.getName(), a.getCompanyName(), a.getStatus(),
+        blocks.inForce(a.getId()).stream().map(AccountBlocks.Block::cause).distinct().toList(), shown, type(a),
         a.getServiceRuleId() == null ? null : referenceData.serviceRule(a.getServiceRuleId())
             .map(r -> new Ref(r.getId(), r.getName())).orElse(null),
         manager(a), accounts.ownerInfo(a.getId()).orElse(null),

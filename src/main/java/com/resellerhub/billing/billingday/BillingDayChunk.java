@@ -17,7 +17,7 @@ import java.time.Instant;
  * that runs twice (a lock that expired, a retry after a crash) pays nothing twice.
  */
 @Entity
-@Table(name = "auto_debit_chunk")
+@Table(name = "billing_day_chunk")
 public class BillingDayChunk {
 
   public enum Status { PENDING, SETTLED }

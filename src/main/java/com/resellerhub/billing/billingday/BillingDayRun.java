@@ -13,7 +13,7 @@ import java.time.LocalDate;
 
 /** One billing day's automatic debit (PAY-4): unique per date, its work split into {@link BillingDayChunk}s. */
 @Entity
-@Table(name = "auto_debit_run")
+@Table(name = "billing_day_run")
 public class BillingDayRun {
 
   public enum Status { RUNNING, FINISHED }

@@ -43,7 +43,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The billing day's automatic debit (PAY-4, PAY-5, PAY-6), in three steps the {@code auto-debit} process drives:
+ * The billing day's automatic debit (PAY-4, PAY-5, PAY-6), in three steps the {@code billing-day} process drives:
  * <ol>
  *   <li>{@link #prepare}: one run per date (unique in the database), its payments split into chunks of whole accounts
  *       of about {@code chunk-size} payments each;</li>
@@ -93,13 +93,13 @@ public class SettlementService {
   private final BalanceService balances;
   private final OrderService orders;
   private final ResellerService resellers;
-  private final SettlementSettings settings;
+  private final BillingDaySettings settings;
   private final Clock clock;
   private final TransactionTemplate inOwnTransaction;
 
   public SettlementService(BillingDayRunRepository runs, BillingDayChunkRepository chunks, DuePayments duePayments,
       PaymentService payments, BalanceService balances, OrderService orders, ResellerService resellers,
-      SettlementSettings settings, Clock clock, PlatformTransactionManager transactionManager) {
+      BillingDaySettings settings, Clock clock, PlatformTransactionManager transactionManager) {
     this.runs = runs;
     this.chunks = chunks;
     this.duePayments = duePayments;

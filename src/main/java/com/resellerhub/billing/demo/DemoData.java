@@ -1,6 +1,8 @@
 package com.resellerhub.billing.demo;
 
+import com.resellerhub.billing.account.AccountBlocks;
 import com.resellerhub.billing.account.AccountService;
+import com.resellerhub.billing.account.BlockCause;
 import com.resellerhub.billing.account.AccountType;
 import com.resellerhub.billing.account.AccountUserRepository;
 import com.resellerhub.billing.account.AttributeDefinition;
@@ -49,9 +51,12 @@ public class DemoData {
   private final ReferenceDataService referenceData;
   private final AccountService accountService;
   private final AccountUserRepository accountUsers;
+  private final AccountBlocks accountBlocks;
 
   public DemoData(IdentityService identityService, ResellerService resellerService,
-      ReferenceDataService referenceData, AccountService accountService, AccountUserRepository accountUsers) {
+      ReferenceDataService referenceData, AccountService accountService, AccountUserRepository accountUsers,
+      AccountBlocks accountBlocks) {
+    this.accountBlocks = accountBlocks;
     this.identityService = identityService;
     this.resellerService = resellerService;
     this.referenceData = referenceData;
@@ -92,7 +97,8 @@ public class DemoData {
     Long widgets = account("widgets", company, standard, mary, "Widgets Blocked GmbH", PostpayPermission.APPROVED,
         true, Map.of("registrationNumber", "HRB111222", "taxId", "DE111222333"), "Bayern");
     if (widgets != null) {
-      accountService.block(widgets, DEMO, "Demo: balance below zero after a promised payment ended");
+      accountBlocks.block(widgets, BlockCause.MANAGER, DEMO, "Demo: blocked by a manager until the contract is"
+          + " signed again (lift it with DELETE /api/operator/accounts/{id}/blocks/MANAGER)");
     }
   }
 

@@ -8,7 +8,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * PAY-5 until the daily auto-debit process takes it over: a camunda-admin marks the payments that expired before
+ * PAY-5 until the daily billing-day process takes it over: a camunda-admin marks the payments that expired before
  * today (the application clock's date) OVERDUE.
  */
 @RestController

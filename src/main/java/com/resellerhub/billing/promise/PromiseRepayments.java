@@ -1,20 +1,18 @@
 package com.resellerhub.billing.promise;
 
 import com.resellerhub.billing.ledger.MoneyReceived;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionPhase;
-import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * Listens to the ledger: once money received is committed, repays running promises and lifts a block (PROM-5), in
- * a transaction of its own. A failure here is logged; the money itself stays recorded.
+ * Listens to the ledger: once money received is committed, repays running promises and lifts their block cause
+ * (PROM-5), asynchronously in a transaction of its own. Durable: the event publication registry (table
+ * {@code EVENT_PUBLICATION}) holds the event until this listener has completed; one that failed, or was cut off by
+ * a restart, is resubmitted ({@code platform/EventPublicationRetry}), and {@link PromiseService#moneyReceived}
+ * counts each ledger entry once, so a redelivery repays nothing twice.
  */
 @Component
 public class PromiseRepayments {
-
-  private static final Logger log = LoggerFactory.getLogger(PromiseRepayments.class);
 
   private final PromiseService promises;
 
@@ -22,13 +20,8 @@ public class PromiseRepayments {
     this.promises = promises;
   }
 
-  @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+  @ApplicationModuleListener
   public void on(MoneyReceived money) {
-    try {
-      promises.moneyReceived(money);
-    } catch (RuntimeException e) {
-      log.error("Money received on account {} (entry {}) could not be applied to its promised payments",
-          money.accountId(), money.entryId(), e);
-    }
+    promises.moneyReceived(money);
   }
 }

@@ -1,10 +1,12 @@
 package com.resellerhub.billing.promise;
 
 import com.resellerhub.billing.account.Account;
+import com.resellerhub.billing.account.AccountBlocks;
 import com.resellerhub.billing.account.AccountEventLog;
 import com.resellerhub.billing.account.AccountEventType;
 import com.resellerhub.billing.account.AccountService;
 import com.resellerhub.billing.account.AccountStatus;
+import com.resellerhub.billing.account.BlockCause;
 import com.resellerhub.billing.catalog.Plan;
 import com.resellerhub.billing.catalog.PlanService;
 import com.resellerhub.billing.catalog.PromisedPaymentOptions;
@@ -15,7 +17,6 @@ import com.resellerhub.billing.ledger.Money;
 import com.resellerhub.billing.ledger.MoneyReceived;
 import com.resellerhub.billing.ledger.Movement;
 import com.resellerhub.billing.reseller.ResellerService;
-import com.resellerhub.billing.subscription.Subscription;
 import com.resellerhub.billing.subscription.SubscriptionService;
 import com.resellerhub.billing.subscription.SubscriptionStatus;
 import com.resellerhub.billing.web.BusinessRuleException;
@@ -67,11 +68,16 @@ public class PromiseService implements PromiseLifecycle {
   private final SubscriptionService subscriptions;
   private final ResellerService resellers;
   private final PromiseProcesses processes;
+  private final AccountBlocks blocks;
+  private final PromiseReceiptRepository receipts;
   private final Clock clock;
 
   public PromiseService(PromisedPaymentRepository promises, OfferService offers, AccountService accounts,
       AccountEventLog eventLog, BalanceService balances, PlanService plans, SubscriptionService subscriptions,
-      ResellerService resellers, PromiseProcesses processes, Clock clock) {
+      ResellerService resellers, PromiseProcesses processes, AccountBlocks blocks, PromiseReceiptRepository receipts,
+      Clock clock) {
+    this.blocks = blocks;
+    this.receipts = receipts;
     this.promises = promises;
     this.offers = offers;
     this.accounts = accounts;
@@ -305,13 +311,8 @@ public class PromiseService implements PromiseLifecycle {
     if (!p.isUnsettled() || balances.balance(p.getAccountId()).balance().signum() >= 0) {
       return; // a top-up came first
     }
-    accounts.block(p.getAccountId(), AccountEventLog.SYSTEM, "Promised payment " + p.getId()
-        + " ended with the balance below zero (PROM-5)");
-    for (Subscription s : subscriptions.ofAccount(p.getAccountId())) {
-      if (s.getStatus() == SubscriptionStatus.ACTIVE) {
-        subscriptions.changeStatus(s.getId(), SubscriptionStatus.SUSPENDED);
-      }
-    }
+    blocks.block(p.getAccountId(), BlockCause.PROMISED_PAYMENT_EXPIRED, AccountEventLog.SYSTEM, "Promised payment "
+        + p.getId() + " ended with the balance below zero (PROM-5)");
   }
 
   // ---------------------------------------------------------------------------------------------------------------
@@ -320,7 +321,8 @@ public class PromiseService implements PromiseLifecycle {
   /**
    * Money came in (committed). A running promise counts it; once the money received since it was taken reaches
    * its amount it is repaid and its process told. When the balance is at zero or above, promises that ended below
-   * zero are settled, and an account blocked by them is unblocked with its suspended subscriptions resumed.
+   * zero are settled, and their block cause is lifted (the account's other causes stay in force). Applying the same
+   * money twice (a redelivered event) counts it once: each promise keeps a receipt per ledger entry.
    */
   @Transactional(propagation = Propagation.REQUIRES_NEW)
   public void moneyReceived(MoneyReceived money) {
@@ -328,9 +330,11 @@ public class PromiseService implements PromiseLifecycle {
     for (PromisedPayment running : promises.findByAccountIdAndStatusIn(accountId,
         EnumSet.of(PromiseStatus.ACTIVE))) {
       PromisedPayment p = lock(running.getId());
-      if (p.getStatus() != PromiseStatus.ACTIVE) {
+      if (p.getStatus() != PromiseStatus.ACTIVE
+          || receipts.existsByPromiseIdAndLedgerEntryId(p.getId(), money.entryId())) {
         continue;
       }
+      receipts.save(new PromiseReceipt(p.getId(), money.entryId(), money.amount(), clock.instant()));
       p.receive(money.amount());
       if (p.getReceived().compareTo(p.getAmount()) >= 0) {
         p.end(PromiseStatus.REPAID, clock.instant());
@@ -344,15 +348,8 @@ public class PromiseService implements PromiseLifecycle {
         return;
       }
       unsettled.forEach(p -> p.settled(clock.instant()));
-      Account account = accounts.get(accountId);
-      if (account.getStatus() == AccountStatus.BLOCKED) {
-        accounts.unblock(accountId, AccountEventLog.SYSTEM, "The balance is back at zero or above (PROM-5)");
-        for (Subscription s : subscriptions.ofAccount(accountId)) {
-          if (s.getStatus() == SubscriptionStatus.SUSPENDED) {
-            subscriptions.changeStatus(s.getId(), SubscriptionStatus.ACTIVE);
-          }
-        }
-      }
+      blocks.lift(accountId, BlockCause.PROMISED_PAYMENT_EXPIRED, AccountEventLog.SYSTEM,
+          "The balance is back at zero or above (PROM-5)");
     }
   }
 

@@ -35,6 +35,7 @@ class AccountsIT {
   @Autowired JdbcTemplate jdbc;
   @Autowired IdentityService identity;
   @Autowired AccountService accountService;
+  @Autowired com.resellerhub.billing.account.AccountBlocks blocks;
   @Autowired TransactionTemplate transactions;
   AccountApi api;
 
@@ -394,7 +395,7 @@ class AccountsIT {
     long account = id(api.created(nv));
     accountService.markUnderReview(account, "system", "First postpaid order placed");
     accountService.decline(account, "manager", "No credit history");
-    accountService.block(account, "system", "Balance below zero");
+    blocks.block(account, com.resellerhub.billing.account.BlockCause.MANAGER, "system", "Balance below zero");
 
     List<Map<String, Object>> events = content(api.call("manager", HttpMethod.GET,
         "/api/operator/accounts/" + account + "/events", null).getBody());

@@ -26,13 +26,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The billing-day benchmark (issue 6): not part of {@code verify} (its name does not end in IT); run it with
- * {@code scripts/benchmark-auto-debit.sh [N]}. On the integration tests' throwaway MySQL-compatible database it
+ * {@code scripts/benchmark-billing-day.sh [N]}. On the integration tests' throwaway MySQL-compatible database it
  * <ol>
  *   <li>creates N payments awaiting payment that expire on one date, 5 per account: on half of the accounts ORDER
  *       payments of RENEWAL orders of auto-renewing monthly subscriptions expiring that day, on the other half postpay
  *       act payments; all of 10.00; every tenth account has too little balance for its payments, so some are not
  *       paid;</li>
- *   <li>runs that billing day through the {@code auto-debit} process on the job executor and times it from the request
+ *   <li>runs that billing day through the {@code billing-day} process on the job executor and times it from the request
  *       to the run's end;</li>
  *   <li>checks every payment's outcome: each one either PAID_FROM_BALANCE with exactly one debit, or still awaiting
  *       payment with its reason in its history, balances equal to their entries' sum, every paid renewal's
@@ -51,9 +51,9 @@ class BillingDayBenchmark {
 
   @Autowired JdbcTemplate jdbc;
   @Autowired DataSource dataSource;
-  @Autowired SettlementService autoDebit;
+  @Autowired SettlementService settlement;
   @Autowired BillingDayRuns runs;
-  @Autowired SettlementSettings settings;
+  @Autowired BillingDaySettings settings;
 
   @Test
   void billingDay() throws Exception {
@@ -73,9 +73,9 @@ class BillingDayBenchmark {
     long start = System.nanoTime();
     runs.request(engineDay, "benchmark");
     await().atMost(Duration.ofMinutes(20)).pollInterval(Duration.ofMillis(200)).until(() ->
-        autoDebit.progressOf(engineDay).map(p -> p.status() == BillingDayRun.Status.FINISHED).orElse(false));
+        settlement.progressOf(engineDay).map(p -> p.status() == BillingDayRun.Status.FINISHED).orElse(false));
     double engineSeconds = (System.nanoTime() - start) / 1e9;
-    SettlementService.Progress progress = autoDebit.progressOf(engineDay).orElseThrow();
+    SettlementService.Progress progress = settlement.progressOf(engineDay).orElseThrow();
     check(engineSet, engineDay);
     assertThat(progress.paid()).isEqualTo(engineSet.paid());
 
@@ -90,7 +90,7 @@ class BillingDayBenchmark {
     double jdbcRate = n / jdbcSeconds;
     String server = jdbc.queryForObject("select version()", String.class);
     System.out.println(String.format(Locale.ROOT, """
-        BENCHMARK billing day (auto-debit)
+        BENCHMARK billing day
         BENCHMARK database:            %s
         BENCHMARK payments (N):        %d over %d accounts (setup %.1f s): half renewal ORDER payments, half act payments
         BENCHMARK chunks:              %d of up to %d payments, job executor threads %s

@@ -92,7 +92,7 @@ class BillingDayExactlyOnceIT {
 
     // both engines settled chunks: a run whose chunks all ran on one node would prove nothing about two
     Map<String, Integer> byNode = ExactlyOnceAudit.chunksSettledByNode(db.jdbc(), day);
-    int chunks = db.jdbc().queryForObject("select chunks from auto_debit_run where business_date = ?", Integer.class,
+    int chunks = db.jdbc().queryForObject("select chunks from billing_day_run where business_date = ?", Integer.class,
         day);
     assertThat(chunks).isGreaterThanOrEqualTo(30);
     assertThat(byNode).as("chunks settled per node").containsOnlyKeys(a.name(), b.name());
@@ -100,14 +100,14 @@ class BillingDayExactlyOnceIT {
     assertThat(byNode.values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(chunks);
     // no chunk was started twice although both nodes started the day
     ProcessEngine engine = a.engine();
-    assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processDefinitionKey("auto-debit-chunk")
+    assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processDefinitionKey("billing-day-chunk")
         .processInstanceBusinessKeyLike(runKey(day) + ":chunk:%").count()).isEqualTo(chunks);
     // every instance of the day ends with the day, none with a failed step: the node whose insert of the run row lost
     // went on with the winner's run at once instead of failing the step and waiting for its retry
     await().atMost(Duration.ofSeconds(30)).until(() -> engine.getRuntimeService().createProcessInstanceQuery()
-        .processDefinitionKey("auto-debit").processInstanceBusinessKey(runKey(day)).count() == 0);
+        .processDefinitionKey("billing-day").processInstanceBusinessKey(runKey(day)).count() == 0);
     List<HistoricProcessInstance> instances = engine.getHistoryService().createHistoricProcessInstanceQuery()
-        .processDefinitionKey("auto-debit").processInstanceBusinessKey(runKey(day)).list();
+        .processDefinitionKey("billing-day").processInstanceBusinessKey(runKey(day)).list();
     assertThat(instances).isNotEmpty();
     for (HistoricProcessInstance instance : instances) {
       assertThat(engine.getHistoryService().createHistoricJobLogQuery().processInstanceId(instance.getId())
@@ -119,7 +119,7 @@ class BillingDayExactlyOnceIT {
 
   @Test
   void ops3_theDailyBillingDayTimerFiresOnceAcrossTwoNodesSharingOneDatabase() {
-    // The nodes run with the timer paused (billing.auto-debit.daily-timer=false); here it is activated and made due now
+    // The nodes run with the timer paused (billing.billing-day.daily-timer=false); here it is activated and made due now
     // while both job executors acquire jobs. Its run is for today: it may also settle what earlier tests left for
     // later dates (their checks are done); the tests after it use earlier dates.
     ManagementService management = a.engine().getManagementService();
@@ -183,7 +183,7 @@ class BillingDayExactlyOnceIT {
         String job = jobId;
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
           assertThat(lockOwner(job)).as("the job re-acquired by node B").isEqualTo(b.lockOwner());
-          assertThat(db.waitingOn("auto_debit_chunk")).as("B's execution waits for the chunk row").isEqualTo(1);
+          assertThat(db.waitingOn("billing_day_chunk")).as("B's execution waits for the chunk row").isEqualTo(1);
         });
         assertThat(db.waitingOn("ledger_account")).as("A's execution still waits for the ledger").isEqualTo(1);
       }
@@ -198,7 +198,7 @@ class BillingDayExactlyOnceIT {
     // A's execution settled the chunk, but its job's row had changed under it (B's acquisition): Camunda's optimistic
     // lock refused A's commit and rolled the settlement back; B's execution then found the chunk PENDING and settled
     // it once
-    assertThat(db.jdbc().queryForObject("select c.settled_by from auto_debit_chunk c join auto_debit_run r"
+    assertThat(db.jdbc().queryForObject("select c.settled_by from billing_day_chunk c join billing_day_run r"
         + " on r.id = c.run_id where r.business_date = ? and c.chunk_no = ?", String.class, day,
         chunkNoHolding(day, held.id()))).isEqualTo(b.name());
     String job = jobId;
@@ -228,7 +228,7 @@ class BillingDayExactlyOnceIT {
     try {
       assertThat(requestRun(b, day).status()).isEqualTo(202);
       await().atMost(Duration.ofSeconds(60)).until(() -> db.jdbc().queryForObject("select count(*) from"
-          + " auto_debit_run where business_date = ?", Integer.class, day) == 1);
+          + " billing_day_run where business_date = ?", Integer.class, day) == 1);
       int chunkNo = chunkNoHolding(day, failing.id());
       assertThat(chunkNoHolding(day, paidByHand.id())).as("both accounts in one chunk").isEqualTo(chunkNo);
       String chunkKey = runKey(day) + ":chunk:" + chunkNo;
@@ -248,7 +248,7 @@ class BillingDayExactlyOnceIT {
           .as("failed executions").isEqualTo(2);
       // the other chunks settled; the run waits for this one
       await().atMost(Duration.ofSeconds(60)).until(() -> db.jdbc().queryForObject("select count(*) from"
-          + " auto_debit_chunk c join auto_debit_run r on r.id = c.run_id where r.business_date = ?"
+          + " billing_day_chunk c join billing_day_run r on r.id = c.run_id where r.business_date = ?"
           + " and c.status = 'PENDING'", Integer.class, day) == 1);
       assertThat(ExactlyOnceAudit.runStatus(db.jdbc(), day)).isNotEqualTo("FINISHED");
       assertThat(debits(failing.id())).isZero();
@@ -280,7 +280,7 @@ class BillingDayExactlyOnceIT {
   // --- helpers -------------------------------------------------------------------------------------------------------
 
   private static Response requestRun(InJvmNode node, LocalDate day) {
-    return node.call("admin", "POST", "/api/admin/auto-debit/runs", Map.of("businessDate", day.toString()));
+    return node.call("admin", "POST", "/api/admin/billing-day/runs", Map.of("businessDate", day.toString()));
   }
 
   private static String runKey(LocalDate day) {
@@ -293,7 +293,7 @@ class BillingDayExactlyOnceIT {
   }
 
   private int chunkNoHolding(LocalDate day, long accountId) {
-    return db.jdbc().queryForObject("select c.chunk_no from auto_debit_chunk c join auto_debit_run r"
+    return db.jdbc().queryForObject("select c.chunk_no from billing_day_chunk c join billing_day_run r"
         + " on r.id = c.run_id where r.business_date = ? and c.after_account_id < ? and c.last_account_id >= ?",
         Integer.class, day, accountId, accountId);
   }

@@ -376,7 +376,7 @@ class BillingDayIT {
         model.startsOn().plusMonths(2))).isEqualTo(n);
     assertThat(count("SELECT COUNT(*) FROM customer_order WHERE account_id = ? AND type = 'RENEWAL'"
         + " AND status = 'PROVISIONED'", c.accountId())).isEqualTo(n);
-    // Its speed is measured by the billing-day benchmark (scripts/benchmark-auto-debit.sh), not asserted here.
+    // Its speed is measured by the billing-day benchmark (scripts/benchmark-billing-day.sh), not asserted here.
   }
 
   // --- PAY-5 -----------------------------------------------------------------------------------------------------

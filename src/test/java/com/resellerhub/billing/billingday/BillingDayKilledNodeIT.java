@@ -52,7 +52,7 @@ class BillingDayKilledNodeIT {
           accounts.get(59).id());
       try (ClusterDatabase.RowLock lock = db.lockRows("select balance from ledger_account where account_id in"
           + " (?, ?, ?, ?) for update", held.toArray())) {
-        InJvmNode.Response requested = doomed.call("admin", "POST", "/api/admin/auto-debit/runs",
+        InJvmNode.Response requested = doomed.call("admin", "POST", "/api/admin/billing-day/runs",
             Map.of("businessDate", day.toString()));
         assertThat(requested.status()).as(requested.body()).isEqualTo(202);
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200)).until(() ->
@@ -65,7 +65,7 @@ class BillingDayKilledNodeIT {
       await().atMost(Duration.ofSeconds(60)).until(() -> db.otherConnections() == 0
           || onlyClusterConnections(cluster));
       int settledByDead = settledBy(db, day, doomed.name());
-      int chunks = db.jdbc().queryForObject("select chunks from auto_debit_run where business_date = ?",
+      int chunks = db.jdbc().queryForObject("select chunks from billing_day_run where business_date = ?",
           Integer.class, day);
       assertThat(settledByDead).as("chunks the dead node settled").isPositive().isLessThan(chunks);
       assertThat(ExactlyOnceAudit.runStatus(db.jdbc(), day)).isEqualTo("RUNNING");
@@ -84,7 +84,7 @@ class BillingDayKilledNodeIT {
           cluster.b.name());
       assertThat(byNode.values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(chunks);
       assertThat(settledByOf(db, day, heldChunk)).isIn(cluster.a.name(), cluster.b.name());
-      assertThat(db.jdbc().queryForObject("select overdue_marked from auto_debit_run where business_date = ?",
+      assertThat(db.jdbc().queryForObject("select overdue_marked from billing_day_run where business_date = ?",
           Integer.class, day)).as("overdue marking done").isGreaterThanOrEqualTo((int) seeded.overdueAfterRun());
     } finally {
       if (doomed.isAlive()) {
@@ -107,18 +107,18 @@ class BillingDayKilledNodeIT {
   }
 
   private static int chunkNoHolding(ClusterDatabase db, LocalDate day, long accountId) {
-    return db.jdbc().queryForObject("select c.chunk_no from auto_debit_chunk c join auto_debit_run r"
+    return db.jdbc().queryForObject("select c.chunk_no from billing_day_chunk c join billing_day_run r"
         + " on r.id = c.run_id where r.business_date = ? and c.after_account_id < ? and c.last_account_id >= ?",
         Integer.class, day, accountId, accountId);
   }
 
   private static String chunkStatus(ClusterDatabase db, LocalDate day, int chunkNo) {
-    return db.jdbc().queryForObject("select c.status from auto_debit_chunk c join auto_debit_run r on r.id = c.run_id"
+    return db.jdbc().queryForObject("select c.status from billing_day_chunk c join billing_day_run r on r.id = c.run_id"
         + " where r.business_date = ? and c.chunk_no = ?", String.class, day, chunkNo);
   }
 
   private static String settledByOf(ClusterDatabase db, LocalDate day, int chunkNo) {
-    return db.jdbc().queryForObject("select c.settled_by from auto_debit_chunk c join auto_debit_run r"
+    return db.jdbc().queryForObject("select c.settled_by from billing_day_chunk c join billing_day_run r"
         + " on r.id = c.run_id where r.business_date = ? and c.chunk_no = ?", String.class, day, chunkNo);
   }
 }

@@ -3,6 +3,7 @@ package com.resellerhub.billing.billingday;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.resellerhub.billing.billingday.process.BillingDayTimerSwitch;
 import com.resellerhub.billing.ledger.BalanceService;
 import com.resellerhub.billing.ledger.Movement;
 import com.resellerhub.billing.support.BillingApi;
@@ -21,6 +22,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
@@ -35,7 +38,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The billing day end to end on the MySQL-compatible database (PAY-4, PAY-5, PAY-6): a camunda-admin moves the clock
- * to the payments' expiry date and runs the day through the API; the {@code auto-debit} process settles the chunks on
+ * to the payments' expiry date and runs the day through the API; the {@code billing-day} process settles the chunks on
  * the job executor; the outcome is read through the operator API, the ledger and Camunda's history. Every test works
  * on its own dates (far apart), so one test's run never decides another test's payments.
  */
@@ -48,9 +51,12 @@ class SettlementIT {
   @Autowired IdentityService identity;
   @Autowired JdbcTemplate jdbc;
   @Autowired BalanceService balances;
-  @Autowired SettlementService autoDebit;
+  @Autowired SettlementService settlement;
   @Autowired HistoryService history;
   @Autowired ManagementService management;
+  @Autowired RepositoryService repository;
+  @Autowired RuntimeService runtime;
+  @Autowired BillingDayTimerSwitch timers;
 
   BillingApi api;
   LocalDate today;
@@ -111,12 +117,12 @@ class SettlementIT {
     assertThat((Map<String, Object>) skippedByReason(run)).containsKey("INSUFFICIENT_BALANCE");
 
     // Cockpit: the run's instance carries the figures
-    HistoricProcessInstance instance = history.createHistoricProcessInstanceQuery().processDefinitionKey("auto-debit")
+    HistoricProcessInstance instance = history.createHistoricProcessInstanceQuery().processDefinitionKey("billing-day")
         .processInstanceBusinessKey("demo:" + expiry).singleResult();
     assertThat(instance.getState()).isEqualTo("COMPLETED");
     assertThat(variable(instance, "skippedByReason")).asString().contains("INSUFFICIENT_BALANCE=");
     assertThat(variable(instance, "paid")).isEqualTo(run.get("paid"));
-    assertThat(history.createHistoricProcessInstanceQuery().processDefinitionKey("auto-debit-chunk")
+    assertThat(history.createHistoricProcessInstanceQuery().processDefinitionKey("billing-day-chunk")
         .processInstanceBusinessKeyLike("demo:" + expiry + ":chunk:%").count()).isEqualTo(((Number) run.get("chunks"))
         .longValue());
 
@@ -253,11 +259,11 @@ class SettlementIT {
       LocalDate expiry = expiresOn(payment);
       long target = payment;
       clock(expiry);
-      SettlementService.PreparedRun run = autoDebit.prepare(expiry);
+      SettlementService.PreparedRun run = settlement.prepare(expiry);
       Long chunk = run.chunks().stream().filter(ch -> chunkHolds(ch.chunkId(), accountOf(target))).findFirst()
           .orElseThrow().chunkId();
       List<Object> outcomes = Concurrently.outcomes(List.<java.util.concurrent.Callable<Object>>of(
-          () -> autoDebit.settle(chunk),
+          () -> settlement.settle(chunk),
           () -> api.call("manager", HttpMethod.POST, "/api/operator/payments/" + target + "/complete",
               Map.of("method", "BALANCE")).getStatusCode().value()));
       assertThat(outcomes).as("round %s", round).noneMatch(o -> o instanceof Throwable);
@@ -271,35 +277,73 @@ class SettlementIT {
 
   @Test
   void PAY4_aRunIsRequestedByACamundaAdminForTodayOrAPastDay_neverAFutureOne() {
-    ResponseEntity<Map<String, Object>> future = api.call("admin", HttpMethod.POST, "/api/admin/auto-debit/runs",
+    ResponseEntity<Map<String, Object>> future = api.call("admin", HttpMethod.POST, "/api/admin/billing-day/runs",
         Map.of("businessDate", today.plusDays(1).toString()));
     assertThat(future.getStatusCode().value()).isEqualTo(422);
     assertThat(future.getBody()).containsEntry("field", "businessDate").containsEntry("rule", "billing-day-in-future");
 
-    ResponseEntity<Map<String, Object>> manager = api.call("manager", HttpMethod.POST, "/api/admin/auto-debit/runs",
+    ResponseEntity<Map<String, Object>> manager = api.call("manager", HttpMethod.POST, "/api/admin/billing-day/runs",
         Map.of("businessDate", today.toString()));
     assertThat(manager.getStatusCode().value()).isEqualTo(403);
 
-    ResponseEntity<Map<String, Object>> malformed = api.call("admin", HttpMethod.POST, "/api/admin/auto-debit/runs",
+    ResponseEntity<Map<String, Object>> malformed = api.call("admin", HttpMethod.POST, "/api/admin/billing-day/runs",
         Map.of("businessDate", "10.01.2045"));
     assertThat(malformed.getStatusCode().value()).isEqualTo(400);
 
-    assertThat(api.call("manager", HttpMethod.GET, "/api/operator/auto-debit/runs/" + today.minusYears(50), null)
+    assertThat(api.call("manager", HttpMethod.GET, "/api/operator/billing-day/runs/" + today.minusYears(50), null)
         .getStatusCode().value()).isEqualTo(404);
   }
 
   @Test
   void PAY4_theDailyTimerIsDeployedAt0200_andPausedWhereDailyTimerIsOff() {
-    Job timer = management.createJobQuery().processDefinitionKey("auto-debit").activityId("StartEvent_BillingDay")
+    Job timer = management.createJobQuery().processDefinitionKey("billing-day").activityId("StartEvent_BillingDay")
         .singleResult();
     assertThat(timer).as("one timer job for the whole cluster").isNotNull();
     assertThat(timer.getDuedate().toInstant().atZone(ZoneOffset.UTC).toLocalTime())
         .isEqualTo(java.time.LocalTime.of(2, 0));
-    // billing.auto-debit.daily-timer=false in the integration tests (see IntegrationTest): the timer is suspended,
+    // billing.billing-day.daily-timer=false in the integration tests (see IntegrationTest): the timer is suspended,
     // the rest of the process (requested runs) is not
     assertThat(timer.isSuspended()).isTrue();
-    assertThat(management.createJobDefinitionQuery().processDefinitionKey("auto-debit").suspended().count())
+    assertThat(management.createJobDefinitionQuery().processDefinitionKey("billing-day").suspended().count())
         .isEqualTo(1);
+  }
+
+  // --- the rename from auto-debit ------------------------------------------------------------------------------------
+
+  @Test
+  void PAY4_anAutoDebitInstanceFromBeforeTheRename_finishesOnItsOldDefinition_itsDailyTimerIsSuspended_andTheOldPathsAnswerDeprecated() {
+    org.camunda.bpm.engine.repository.Deployment legacy = repository.createDeployment().name("before the rename")
+        .addClasspathResource("legacy/auto-debit.bpmn").addClasspathResource("legacy/auto-debit-chunk.bpmn").deploy();
+    try {
+      timers.deployed(null);
+      assertThat(management.createJobDefinitionQuery().processDefinitionKey("auto-debit")
+          .activityIdIn("StartEvent_BillingDay").list()).as("only billing-day starts new days").isNotEmpty()
+          .allSatisfy(timer -> assertThat(timer.isSuspended()).isTrue());
+      assertThat(management.createJobQuery().processDefinitionKey("auto-debit").timers().active().count()).isZero();
+
+      Customer rich = account("200.00");
+      long paid = act(rich, "120.00");
+      LocalDate expiry = expiresOn(paid);
+      clock(expiry);
+      runtime.createMessageCorrelation("AutoDebitRequested").setVariable("businessDate", expiry.toString())
+          .correlateStartMessage();
+      await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).until(() ->
+          history.createHistoricProcessInstanceQuery().processDefinitionKey("auto-debit").finished().count() == 1);
+
+      assertThat(payment(paid)).containsEntry("status", "PAID_FROM_BALANCE");
+      assertThat(debitsOf(paid)).isEqualTo(1);
+      ResponseEntity<Map<String, Object>> old = api.call("manager", HttpMethod.GET,
+          "/api/operator/auto-debit/runs/" + expiry, null);
+      assertThat(old.getStatusCode().value()).isEqualTo(200);
+      assertThat(old.getHeaders().getFirst("Deprecation")).isEqualTo("true");
+      assertThat(old.getHeaders().getFirst("Link")).contains("/api/operator/billing-day/runs/" + expiry);
+      assertThat(old.getBody()).isEqualTo(api.call("manager", HttpMethod.GET, "/api/operator/billing-day/runs/"
+          + expiry, null).getBody());
+      assertThat(api.call("admin", HttpMethod.POST, "/api/admin/auto-debit/runs",
+          Map.of("businessDate", expiry.toString())).getHeaders().getFirst("Deprecation")).isEqualTo("true");
+    } finally {
+      repository.deleteDeployment(legacy.getId(), true);
+    }
   }
 
   // --- helpers -------------------------------------------------------------------------------------------------------
@@ -387,12 +431,12 @@ class SettlementIT {
   }
 
   private boolean chunkHolds(Long chunkId, long accountId) {
-    return jdbc.queryForObject("select count(*) from auto_debit_chunk where id = ? and after_account_id < ?"
+    return jdbc.queryForObject("select count(*) from billing_day_chunk where id = ? and after_account_id < ?"
         + " and last_account_id >= ?", Integer.class, chunkId, accountId, accountId) == 1;
   }
 
   private ResponseEntity<Map<String, Object>> requestRun(LocalDate day) {
-    return api.call("admin", HttpMethod.POST, "/api/admin/auto-debit/runs", Map.of("businessDate", day.toString()));
+    return api.call("admin", HttpMethod.POST, "/api/admin/billing-day/runs", Map.of("businessDate", day.toString()));
   }
 
   /** Runs the day through the API and waits for the run to finish; returns the run's figures. */
@@ -401,12 +445,12 @@ class SettlementIT {
     ResponseEntity<Map<String, Object>> requested = requestRun(day);
     assertThat(requested.getStatusCode().value()).as("%s", requested.getBody()).isEqualTo(202);
     await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
-      ResponseEntity<Map<String, Object>> r = api.call("manager", HttpMethod.GET, "/api/operator/auto-debit/runs/"
+      ResponseEntity<Map<String, Object>> r = api.call("manager", HttpMethod.GET, "/api/operator/billing-day/runs/"
           + day, null);
       assertThat(r.getStatusCode().value()).isEqualTo(200);
       assertThat((Map<String, Object>) r.getBody().get("run")).containsEntry("status", "FINISHED");
     });
-    return (Map<String, Object>) api.call("manager", HttpMethod.GET, "/api/operator/auto-debit/runs/" + day, null)
+    return (Map<String, Object>) api.call("manager", HttpMethod.GET, "/api/operator/billing-day/runs/" + day, null)
         .getBody().get("run");
   }
 

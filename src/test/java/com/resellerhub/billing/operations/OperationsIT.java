@@ -38,6 +38,7 @@ class OperationsIT {
   @Autowired org.camunda.bpm.engine.TaskService tasks;
   @Autowired JdbcTemplate jdbc;
   @Autowired AccountService accounts;
+  @Autowired com.resellerhub.billing.account.AccountBlocks blocks;
   @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings;
 
   /**
@@ -74,7 +75,7 @@ class OperationsIT {
     String executionId = tasks.createTaskQuery().processInstanceId(instanceId).singleResult().getExecutionId();
     Incident incident = runtime.createIncident("ops4-probe", executionId, "a test incident");
     Customer blocked = api.account("APPROVED");
-    accounts.block(blocked.accountId(), "ops4-test", "test");
+    blocks.block(blocked.accountId(), com.resellerhub.billing.account.BlockCause.MANAGER, "ops4-test", "test");
     // An overdue payment: a prepaid order's payment, five days later (its expiry has passed), marked overdue.
     Customer late = api.account("APPROVED");
     assertThat(api.customerOrders(late, api.plan("PREPAY", false), false).getBody())

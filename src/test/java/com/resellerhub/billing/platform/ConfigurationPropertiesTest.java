@@ -34,7 +34,10 @@ class ConfigurationPropertiesTest {
   void theDocumentedDefaultsApplyWithoutAnyKey() {
     runner.run(context -> {
       assertThat(context).hasNotFailed();
-      assertThat(context.getBean(BillingDaySettings.class)).isEqualTo(new BillingDaySettings(7, 7, 200));
+      BillingDaySettings billingDay = context.getBean(BillingDaySettings.class);
+      assertThat(billingDay).isEqualTo(new BillingDaySettings("0 0 2 * * ?", true, 500, Duration.ofSeconds(5),
+          Duration.ofHours(4), "operations@localhost", billingDay.nodeName(), 7, 7, 200));
+      assertThat(billingDay.nodeName()).as("the JVM's pid@host").contains("@");
       PaymentSettings payments = context.getBean(PaymentSettings.class);
       assertThat(payments.dueDays()).isEqualTo(3);
       assertThat(payments.actDueDays()).isEqualTo(10);
@@ -49,6 +52,8 @@ class ConfigurationPropertiesTest {
   void aWrongValueStopsTheStartNamingTheKey() {
     runner.withPropertyValues("billing.billing-day.renewal-lead-days=0").run(context ->
         assertThat(context).getFailure().rootCause().hasMessageContaining("renewalLeadDays"));
+    runner.withPropertyValues("billing.billing-day.chunk-size=0").run(context ->
+        assertThat(context).getFailure().rootCause().hasMessageContaining("chunkSize"));
     runner.withPropertyValues("billing.idempotency.retention=PT1H").run(context ->
         assertThat(context).getFailure().rootCause().hasMessageContaining("billing.idempotency.retention"));
     runner.withPropertyValues("billing.security.login.first-lock=PT1H").run(context ->

@@ -51,7 +51,10 @@ class PromisesIT {
   @Autowired BalanceService balances;
   @Autowired SubscriptionService subscriptions;
   @Autowired AccountService accounts;
+  @Autowired com.resellerhub.billing.account.AccountBlocks blocks;
   @Autowired RuntimeService runtime;
+  @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
+  @Autowired com.resellerhub.billing.platform.EventPublicationRetry retry;
 
   @BeforeEach
   void automaticApprovalAndDefaults() {
@@ -136,6 +139,84 @@ class PromisesIT {
     assertThat(limits(eligibility(c))).doesNotContain(PromiseEligibility.PREVIOUS_UNPAID);
     assertThat(grant(c.accountId(), offer, null).getStatusCode().value()).as("a manager may grant again")
         .isEqualTo(201);
+  }
+
+  @Test
+  void PROM5_blockCauses_aTopUpLiftsTheExpiredPromisesBlock_butNotAManagersBlock_andOnlyTheLastLiftResumesService() {
+    clock("2027-04-02T09:00:00Z");
+    Customer c = customerOnNewPlan(null);
+    long offer = offer("600", 5, "200", "0", "DAILY", true, List.of());
+    long promise = id(take(c, offer, null, null).getBody());
+    awaitStatus(c, promise, "ACTIVE");
+    clock("2027-04-07T09:00:01Z");
+    awaitProcessEnded(promise);
+    assertThat(account(c.accountId())).containsEntry("status", "BLOCKED")
+        .containsEntry("blockedFor", List.of("PROMISED_PAYMENT_EXPIRED"));
+
+    String blocks = "/api/operator/accounts/" + c.accountId() + "/blocks";
+    ResponseEntity<Map<String, Object>> noReason = call("manager", HttpMethod.POST, blocks, Map.of(), null);
+    assertThat(noReason.getStatusCode().value()).isEqualTo(400);
+    assertThat(noReason.getBody().toString()).contains("reason");
+    assertThat(http.withBasicAuth("manager", "manager").exchange(blocks, HttpMethod.POST,
+        new HttpEntity<>(Map.of("reason", "Contract under dispute"), jsonHeaders()),
+        new ParameterizedTypeReference<List<Map<String, Object>>>() {}).getBody())
+        .extracting(b -> b.get("cause")).containsExactly("PROMISED_PAYMENT_EXPIRED", "MANAGER");
+
+    ResponseEntity<Map<String, Object>> notManual = call("manager", HttpMethod.DELETE,
+        blocks + "/PROMISED_PAYMENT_EXPIRED?reason=paid at the counter", null, null);
+    assertThat(notManual.getStatusCode().value()).isEqualTo(422);
+    assertThat(notManual.getBody()).containsEntry("field", "cause").containsEntry("rule", "block-cause-not-manual");
+
+    topUp(c.accountId(), "200");
+    await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(list("manager", blocks))
+        .extracting(b -> b.get("cause")).containsExactly("MANAGER"));
+    assertThat(account(c.accountId())).containsEntry("status", "BLOCKED").containsEntry("blockedFor",
+        List.of("MANAGER"));
+    assertThat(subscriptions.ofAccount(c.accountId())).extracting(Subscription::getStatus)
+        .containsOnly(SubscriptionStatus.SUSPENDED);
+
+    ResponseEntity<Map<String, Object>> unexplained = call("manager", HttpMethod.DELETE, blocks + "/MANAGER", null,
+        null);
+    assertThat(unexplained.getStatusCode().value()).isEqualTo(400);
+    assertThat(account(c.accountId())).containsEntry("status", "BLOCKED");
+    ResponseEntity<List<Map<String, Object>>> lifted = http.withBasicAuth("manager", "manager").exchange(
+        blocks + "/MANAGER?reason=Contract signed again", HttpMethod.DELETE, null,
+        new ParameterizedTypeReference<List<Map<String, Object>>>() {});
+    assertThat(lifted.getStatusCode().value()).as("%s", lifted.getBody()).isEqualTo(200);
+    assertThat(lifted.getBody()).isEmpty();
+    assertThat(account(c.accountId())).containsEntry("status", "ACTIVE").doesNotContainKey("blockedFor");
+    assertThat(subscriptions.ofAccount(c.accountId())).extracting(Subscription::getStatus)
+        .containsOnly(SubscriptionStatus.ACTIVE);
+  }
+
+  @Test
+  void PROM5_aMoneyReceivedReactionIsKeptUntilItCompletes_andRunningItAgainCountsTheMoneyOnce() {
+    clock("2027-04-02T09:00:00Z");
+    Customer c = customerOnNewPlan(null);
+    long offer = offer("100", 5, "0", "0", "DAILY", true, List.of());
+    long promise = id(take(c, offer, null, null).getBody());
+    awaitStatus(c, promise, "ACTIVE");
+
+    topUp(c.accountId(), "30");
+    String event = "%\"accountId\":" + c.accountId() + ",%";
+    await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(jdbc.queryForObject("SELECT COUNT(*)"
+        + " FROM EVENT_PUBLICATION WHERE SERIALIZED_EVENT LIKE ? AND EVENT_TYPE LIKE '%MoneyReceived'"
+        + " AND COMPLETION_DATE IS NOT NULL", Integer.class, event)).as("stored, then completed").isEqualTo(1));
+    assertThat(customerPromise(c, promise)).containsEntry("received", 30.0).containsEntry("status", "ACTIVE");
+
+    // as if the node had stopped before recording the completion: the reaction is incomplete and old
+    jdbc.update("UPDATE EVENT_PUBLICATION SET COMPLETION_DATE = NULL, PUBLICATION_DATE = ?"
+        + " WHERE SERIALIZED_EVENT LIKE ?", java.sql.Timestamp.valueOf("2001-01-01 00:00:00"), event);
+    retry.resubmit();
+    await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(jdbc.queryForObject("SELECT COUNT(*)"
+        + " FROM EVENT_PUBLICATION WHERE SERIALIZED_EVENT LIKE ? AND COMPLETION_DATE IS NULL", Integer.class,
+        event)).as("run again and completed").isZero());
+    assertThat(customerPromise(c, promise)).as("counted once").containsEntry("received", 30.0)
+        .containsEntry("status", "ACTIVE");
+
+    topUp(c.accountId(), "70");
+    awaitProcessEnded(promise);
+    assertThat(customerPromise(c, promise)).containsEntry("status", "REPAID").containsEntry("received", 100.0);
   }
 
   @Test
@@ -238,7 +319,7 @@ class PromisesIT {
     assertThat(limits(e)).containsExactly(PromiseEligibility.ONLY_WHEN_BLOCKED);
     assertThat(e.get("refusals").toString()).contains("RS-3");
 
-    accounts.block(c.accountId(), "test", "blocked for the test");
+    blocks.block(c.accountId(), com.resellerhub.billing.account.BlockCause.MANAGER, "test", "blocked for the test");
     assertThat(eligibility(c)).containsEntry("eligible", true);
   }
 
@@ -522,6 +603,12 @@ class PromisesIT {
     }
     return http.withBasicAuth(user, user).exchange(path, method, new HttpEntity<>(body, headers),
         new ParameterizedTypeReference<>() {});
+  }
+
+  private static HttpHeaders jsonHeaders() {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    return headers;
   }
 
   private List<Map<String, Object>> list(String user, String path) {

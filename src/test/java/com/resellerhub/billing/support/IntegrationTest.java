@@ -17,11 +17,11 @@ import org.springframework.test.context.ContextConfiguration;
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-// The daily billing-day timer is deployed but paused (billing.auto-debit.daily-timer=false): tests move the clock across
+// The daily billing-day timer is deployed but paused (billing.billing-day.daily-timer=false): tests move the clock across
 // days, and a run would pay other tests' payments; SettlementIT starts its runs itself.
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "billing.auto-debit.daily-timer=false", "billing.auto-debit.poll-interval=PT1S",
-    "billing.auto-debit.retry-cycle=R2/PT1S", "billing.demo.mail-catcher=false"})
+    "billing.billing-day.daily-timer=false", "billing.billing-day.poll-interval=PT1S",
+    "camunda.bpm.generic-properties.properties.failed-job-retry-time-cycle=R2/PT1S", "billing.demo.mail-catcher=false"})
 @ActiveProfiles({"mysql", "demo"})
 // Metrics are exported as in production (Spring Boot's tests leave them off otherwise): /actuator/prometheus.
 @AutoConfigureObservability(tracing = false)

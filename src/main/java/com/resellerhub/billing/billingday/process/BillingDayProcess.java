@@ -1,19 +1,39 @@
 package com.resellerhub.billing.billingday.process;
 
 /**
- * Names of the billing day's processes (PAY-4, PAY-5, PAY-6): {@code processes/auto-debit.bpmn}, one instance per
- * day (business key {@code <reseller>:<date>}), and {@code processes/auto-debit-chunk.bpmn}, one instance per chunk
+ * Names of the billing day's processes (PAY-1, PAY-4, PAY-5, PAY-6): {@code processes/billing-day.bpmn}, one instance
+ * per day (business key {@code <reseller>:<date>}), and {@code processes/billing-day-chunk.bpmn}, one instance per chunk
  * (business key {@code <reseller>:<date>:chunk:<n>}) so chunks run in parallel as separate jobs, each retried and
  * turned into its own incident when it keeps failing.
  */
 public final class BillingDayProcess {
 
-  public static final String PROCESS_KEY = "auto-debit";
-  public static final String RESOURCE = "processes/auto-debit.bpmn";
-  public static final String CHUNK_PROCESS_KEY = "auto-debit-chunk";
-  public static final String CHUNK_RESOURCE = "processes/auto-debit-chunk.bpmn";
+  public static final String PROCESS_KEY = "billing-day";
+  public static final String RESOURCE = "processes/billing-day.bpmn";
+  public static final String CHUNK_PROCESS_KEY = "billing-day-chunk";
+  public static final String CHUNK_RESOURCE = "processes/billing-day-chunk.bpmn";
   /** Starts the run of a date now (operator API, demo); variable {@code businessDate} (yyyy-MM-dd) optional. */
-  public static final String MESSAGE_RUN_REQUESTED = "AutoDebitRequested";
+  public static final String MESSAGE_RUN_REQUESTED = "BillingDayRequested";
+
+  /**
+   * The names of these processes until they were renamed: a database may still hold {@code auto-debit} instances
+   * started before the upgrade. They finish on their own deployed definition ({@link LegacyAutoDebit}); their
+   * daily timer is suspended so only {@code billing-day} starts new days.
+   */
+  public static final String LEGACY_PROCESS_KEY = "auto-debit";
+  public static final String LEGACY_CHUNK_PROCESS_KEY = "auto-debit-chunk";
+
+  /** The business key of a chunk's instance: the day's key, then {@code :chunk:<n>}. */
+  public static String chunkKey(String dayKey, int chunkNo) {
+    return dayKey + CHUNK_KEY_SEPARATOR + chunkNo;
+  }
+
+  /** Matches the business keys of every chunk of a day, for a {@code businessKeyLike} query. */
+  public static String chunkKeysOf(String dayKey) {
+    return dayKey + CHUNK_KEY_SEPARATOR + "%";
+  }
+
+  private static final String CHUNK_KEY_SEPARATOR = ":chunk:";
 
   /** Element ids. */
   public static final class Elements {
@@ -21,6 +41,13 @@ public final class BillingDayProcess {
     public static final String MESSAGE_START = "StartEvent_RunRequested";
     public static final String STARTED = "Gateway_BillingDayStarted";
     public static final String CREATE = "Task_CreateDuePayments";
+    /** "Settle the day's payments": selection, fan-out and counting; its boundary timer says when it is late. */
+    public static final String SETTLE_PAYMENTS = "SubProcess_SettleDayPayments";
+    public static final String SETTLEMENT_START = "StartEvent_SettlementStarted";
+    public static final String PAYMENTS_SETTLED = "EndEvent_PaymentsSettled";
+    public static final String LATE = "Event_BillingDayLate";
+    public static final String NOTIFY_LATE = "Task_NotifyOperations";
+    public static final String LATE_NOTIFIED = "EndEvent_OperationsNotified";
     public static final String SELECT = "Task_SelectExpiringPayments";
     public static final String START_CHUNKS = "Task_StartChunkSettlements";
     public static final String CHECK_LOOP = "Gateway_CheckAgain";
@@ -41,6 +68,8 @@ public final class BillingDayProcess {
   public static final class Variables {
     /** The billing day (yyyy-MM-dd); today by the application clock when the run starts without one. */
     public static final String BUSINESS_DATE = "businessDate";
+    /** When the day's settlement is late (ISO date-time): its start plus {@code billing.billing-day.late-after}. */
+    public static final String LATE_AT = "lateAt";
     public static final String RUN_ID = "runId";
     public static final String CHUNK_ID = "chunkId";
     public static final String CHUNK_NO = "chunkNo";
@@ -71,8 +100,12 @@ public final class BillingDayProcess {
     public static final String CHECK = "checkChunksDelegate";
     public static final String MARK_OVERDUE = "markExpiredPaymentsOverdueDelegate";
     public static final String SETTLE = "settleChunkDelegate";
-    public static final String SCHEDULE = "autoDebitSchedule";
-    public static final String RUN_KEY = "autoDebitRunKeyListener";
+    public static final String NOTIFY_LATE = "notifyBillingDayLateDelegate";
+    public static final String SCHEDULE = "billingDaySchedule";
+    public static final String RUN_KEY = "billingDayKeyListener";
+    /** What the legacy {@code auto-debit} definitions call; see {@link LegacyAutoDebit}. */
+    public static final String LEGACY_SCHEDULE = "autoDebitSchedule";
+    public static final String LEGACY_RUN_KEY = "autoDebitRunKeyListener";
 
     private Beans() {}
   }

@@ -1,15 +1,13 @@
 package com.resellerhub.billing.billingday.process;
 
-import com.resellerhub.billing.billingday.SettlementSettings;
-import java.time.Duration;
+import com.resellerhub.billing.billingday.BillingDaySettings;
 import org.springframework.stereotype.Component;
 
 /**
- * The settings the auto-debit processes read in expressions: {@code ${autoDebitSchedule.cron}} (the daily timer),
- * {@code ${autoDebitSchedule.retryCycle}} (a failing chunk's retries before its incident) and
- * {@code ${autoDebitSchedule.waitFor(checks)}} (how long the run waits before it checks its chunks again: the poll
- * interval for the first {@value #QUICK_CHECKS} checks, then {@value #SLOW_WAIT}, so a run waiting for an incident to
- * be resolved does not fill the history).
+ * The settings the billing-day process reads in expressions: {@code ${billingDaySchedule.cron}} (the daily timer) and
+ * {@code ${billingDaySchedule.waitFor(checks)}} (how long the run waits before it counts its settled chunks again:
+ * the poll interval for the first {@value #QUICK_CHECKS} checks, then {@value #SLOW_WAIT}, so a run waiting for an
+ * incident to be resolved does not fill the history). Retries are the engine-wide default.
  */
 @Component(BillingDayProcess.Beans.SCHEDULE)
 public class BillingDaySchedule {
@@ -17,9 +15,9 @@ public class BillingDaySchedule {
   static final int QUICK_CHECKS = 120;
   static final String SLOW_WAIT = "PT5M";
 
-  private final SettlementSettings settings;
+  private final BillingDaySettings settings;
 
-  public BillingDaySchedule(SettlementSettings settings) {
+  public BillingDaySchedule(BillingDaySettings settings) {
     this.settings = settings;
   }
 
@@ -27,13 +25,8 @@ public class BillingDaySchedule {
     return settings.cron();
   }
 
-  public String getRetryCycle() {
-    return settings.retryCycle();
-  }
-
   public String waitFor(Object checks) {
     long done = checks instanceof Number n ? n.longValue() : 0;
-    Duration poll = settings.pollInterval();
-    return done < QUICK_CHECKS ? poll.toString() : SLOW_WAIT;
+    return done < QUICK_CHECKS ? settings.pollInterval().toString() : SLOW_WAIT;
   }
 }

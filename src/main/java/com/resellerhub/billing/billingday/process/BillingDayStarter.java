@@ -5,7 +5,7 @@ import java.time.LocalDate;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Component;
 
-/** Starts a date's {@code auto-debit} instance by its message start event (the timer starts the daily ones). */
+/** Starts a date's {@code billing-day} instance by its message start event (the timer starts the daily ones). */
 @Component
 public class BillingDayStarter implements BillingDayRuns {
 

@@ -1,6 +1,6 @@
 package com.resellerhub.billing.billingday.process;
 
-import com.resellerhub.billing.billingday.SettlementSettings;
+import com.resellerhub.billing.billingday.BillingDaySettings;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.management.JobDefinition;
 import org.slf4j.Logger;
@@ -10,11 +10,11 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code billing.auto-debit.daily-timer}: after the deployment (when the context is refreshed, before the job executor
- * starts), the daily "Billing day" timer of every version of the
- * {@code auto-debit} process is activated (true, the default) or suspended (false). Only the timer: a suspended timer
- * starts no run, while requested runs and runs under way go on. Every node applies its own setting at start, so the
- * nodes of one cluster should agree.
+ * {@code billing.billing-day.daily-timer}: after the deployment (when the context is refreshed, before the job
+ * executor starts), the daily "Billing day" timer of every version of the {@code billing-day} process is activated
+ * (true, the default) or suspended (false). Only the timer: a suspended timer starts no run, while requested runs and
+ * runs under way go on. Every node applies its own setting at start, so the nodes of one cluster should agree. The
+ * timer of the legacy {@code auto-debit} definitions is always suspended ({@link LegacyAutoDebit}).
  */
 @Component
 public class BillingDayTimerSwitch {
@@ -22,9 +22,9 @@ public class BillingDayTimerSwitch {
   private static final Logger log = LoggerFactory.getLogger(BillingDayTimerSwitch.class);
 
   private final ManagementService management;
-  private final SettlementSettings settings;
+  private final BillingDaySettings settings;
 
-  public BillingDayTimerSwitch(ManagementService management, SettlementSettings settings) {
+  public BillingDayTimerSwitch(ManagementService management, BillingDaySettings settings) {
     this.management = management;
     this.settings = settings;
   }
@@ -32,14 +32,19 @@ public class BillingDayTimerSwitch {
   /** After the engine deployed the processes and before the job executor starts (it starts when the app is ready). */
   @EventListener
   public void deployed(ContextRefreshedEvent event) {
-    for (JobDefinition timer : management.createJobDefinitionQuery().processDefinitionKey(BillingDayProcess.PROCESS_KEY)
+    switchTimers(BillingDayProcess.PROCESS_KEY, settings.dailyTimer());
+    switchTimers(BillingDayProcess.LEGACY_PROCESS_KEY, false);
+    log.info("The daily billing-day timer ({}) is {}", settings.cron(), settings.dailyTimer() ? "active" : "paused");
+  }
+
+  private void switchTimers(String processKey, boolean active) {
+    for (JobDefinition timer : management.createJobDefinitionQuery().processDefinitionKey(processKey)
         .activityIdIn(BillingDayProcess.Elements.TIMER_START).list()) {
-      if (settings.dailyTimer() && timer.isSuspended()) {
+      if (active && timer.isSuspended()) {
         management.activateJobDefinitionById(timer.getId(), true);
-      } else if (!settings.dailyTimer() && !timer.isSuspended()) {
+      } else if (!active && !timer.isSuspended()) {
         management.suspendJobDefinitionById(timer.getId(), true);
       }
     }
-    log.info("The daily billing-day timer ({}) is {}", settings.cron(), settings.dailyTimer() ? "active" : "paused");
   }
 }

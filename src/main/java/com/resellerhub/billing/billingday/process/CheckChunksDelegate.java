@@ -11,24 +11,24 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * "Check chunks": the run's figures so far as variables (Cockpit shows them on the instance): chunks settled, paid,
+ * "Count settled accounts": the run's figures so far as variables (Cockpit shows them on the instance): chunks settled, paid,
  * not paid by reason, chunks whose settlement became an incident, and whether every chunk is settled.
  */
 @Component(BillingDayProcess.Beans.CHECK)
 public class CheckChunksDelegate implements JavaDelegate {
 
-  private final SettlementService autoDebit;
+  private final SettlementService settlement;
 
-  public CheckChunksDelegate(SettlementService autoDebit) {
-    this.autoDebit = autoDebit;
+  public CheckChunksDelegate(SettlementService settlement) {
+    this.settlement = settlement;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    Progress progress = autoDebit.progress(ProcessVariables.requiredLong(execution, RUN_ID));
+    Progress progress = settlement.progress(ProcessVariables.requiredLong(execution, RUN_ID));
     long incidents = execution.getProcessEngineServices().getRuntimeService().createProcessInstanceQuery()
         .processDefinitionKey(BillingDayProcess.CHUNK_PROCESS_KEY)
-        .processInstanceBusinessKeyLike(execution.getProcessBusinessKey() + ":chunk:%").withIncident().count();
+        .processInstanceBusinessKeyLike(BillingDayProcess.chunkKeysOf(execution.getProcessBusinessKey())).withIncident().count();
     RunFigures.set(execution, progress);
     execution.setVariable(CHUNKS_WITH_INCIDENT, incidents);
     execution.setVariable(ALL_SETTLED, progress.allSettled());

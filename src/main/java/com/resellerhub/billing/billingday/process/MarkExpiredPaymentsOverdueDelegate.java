@@ -14,15 +14,15 @@ import org.springframework.stereotype.Component;
 @Component(BillingDayProcess.Beans.MARK_OVERDUE)
 public class MarkExpiredPaymentsOverdueDelegate implements JavaDelegate {
 
-  private final SettlementService autoDebit;
+  private final SettlementService settlement;
 
-  public MarkExpiredPaymentsOverdueDelegate(SettlementService autoDebit) {
-    this.autoDebit = autoDebit;
+  public MarkExpiredPaymentsOverdueDelegate(SettlementService settlement) {
+    this.settlement = settlement;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    Progress progress = autoDebit.finish(ProcessVariables.requiredLong(execution, RUN_ID));
+    Progress progress = settlement.finish(ProcessVariables.requiredLong(execution, RUN_ID));
     RunFigures.set(execution, progress);
     execution.setVariable(OVERDUE_MARKED, progress.overdueMarked() == null ? 0 : progress.overdueMarked());
   }

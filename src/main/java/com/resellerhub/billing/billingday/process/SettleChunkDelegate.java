@@ -15,15 +15,15 @@ import org.springframework.stereotype.Component;
 @Component(BillingDayProcess.Beans.SETTLE)
 public class SettleChunkDelegate implements JavaDelegate {
 
-  private final SettlementService autoDebit;
+  private final SettlementService settlement;
 
-  public SettleChunkDelegate(SettlementService autoDebit) {
-    this.autoDebit = autoDebit;
+  public SettleChunkDelegate(SettlementService settlement) {
+    this.settlement = settlement;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    ChunkOutcome outcome = autoDebit.settle(ProcessVariables.requiredLong(execution, CHUNK_ID));
+    ChunkOutcome outcome = settlement.settle(ProcessVariables.requiredLong(execution, CHUNK_ID));
     execution.setVariable(PAID, outcome.paid());
     execution.setVariable(PAID_AMOUNT, outcome.paidAmount().toPlainString());
     execution.setVariable(SKIPPED, outcome.skipped());

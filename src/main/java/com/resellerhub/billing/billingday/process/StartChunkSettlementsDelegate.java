@@ -14,7 +14,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * "Start chunk settlements": one {@code auto-debit-chunk} instance per chunk (business key {@code <run key>:chunk:<n>}),
+ * "Settle the accounts in parallel": one {@code billing-day-chunk} instance per chunk (business key {@code <run key>:chunk:<n>}),
  * whose asynchronous "Settle chunk" job any node's job executor picks up, so chunks settle in parallel. A chunk that
  * already has an instance (another instance of the same day's run started it) is not started again; the run's row lock
  * makes two instances doing this at the same moment take turns.
@@ -22,10 +22,10 @@ import org.springframework.stereotype.Component;
 @Component(BillingDayProcess.Beans.START_CHUNKS)
 public class StartChunkSettlementsDelegate implements JavaDelegate {
 
-  private final SettlementService autoDebit;
+  private final SettlementService settlement;
 
-  public StartChunkSettlementsDelegate(SettlementService autoDebit) {
-    this.autoDebit = autoDebit;
+  public StartChunkSettlementsDelegate(SettlementService settlement) {
+    this.settlement = settlement;
   }
 
   @Override
@@ -35,8 +35,8 @@ public class StartChunkSettlementsDelegate implements JavaDelegate {
     HistoryService history = execution.getProcessEngineServices().getHistoryService();
     // the run's row stays locked until this job commits: another instance of the same day waits here, then finds in
     // history the chunk instances started by this one
-    for (ChunkRef chunk : autoDebit.lockForChunkStart(runId).chunks()) {
-      String key = chunkKey(execution.getProcessBusinessKey(), chunk.chunkNo());
+    for (ChunkRef chunk : settlement.lockForChunkStart(runId).chunks()) {
+      String key = BillingDayProcess.chunkKey(execution.getProcessBusinessKey(), chunk.chunkNo());
       boolean started = history.createHistoricProcessInstanceQuery()
           .processDefinitionKey(BillingDayProcess.CHUNK_PROCESS_KEY).processInstanceBusinessKey(key).count() > 0;
       if (!started) {
@@ -46,7 +46,4 @@ public class StartChunkSettlementsDelegate implements JavaDelegate {
     }
   }
 
-  static String chunkKey(String runKey, int chunkNo) {
-    return runKey + ":chunk:" + chunkNo;
-  }
 }

@@ -120,7 +120,7 @@ public final class ExactlyOnceAudit {
     }
     soft.assertThat(doubleDebits(jdbc)).as("payments debited more than once, in the whole database").isZero();
 
-    List<Map<String, Object>> runs = jdbc.queryForList("select id, status, overdue_marked from auto_debit_run"
+    List<Map<String, Object>> runs = jdbc.queryForList("select id, status, overdue_marked from billing_day_run"
         + " where business_date = ?", day);
     soft.assertThat(runs).as("one run row for %s", day).hasSize(1);
     if (runs.size() == 1) {
@@ -129,7 +129,7 @@ public final class ExactlyOnceAudit {
       soft.assertThat(((Number) run.get("overdue_marked")).longValue()).as("payments marked overdue on %s", day)
           .isGreaterThanOrEqualTo(seeded.overdueAfterRun());
       Map<String, Object> chunks = jdbc.queryForMap("select count(*) n, sum(status = 'SETTLED') settled, sum(paid)"
-          + " paid, sum(skipped) skipped from auto_debit_chunk where run_id = ?", run.get("id"));
+          + " paid, sum(skipped) skipped from billing_day_chunk where run_id = ?", run.get("id"));
       soft.assertThat(((Number) chunks.get("settled")).longValue()).as("chunks settled")
           .isEqualTo(((Number) chunks.get("n")).longValue());
       long paidByRun = seeded.withOutcome(Outcome.PAID).stream().filter(p -> !paidElsewhere.contains(p.id())).count();
@@ -142,7 +142,7 @@ public final class ExactlyOnceAudit {
   /** How many chunks of the date's run each node settled (chunk rows record the node's name). */
   public static Map<String, Integer> chunksSettledByNode(JdbcTemplate jdbc, LocalDate day) {
     Map<String, Integer> byNode = new HashMap<>();
-    jdbc.query("select c.settled_by, count(*) from auto_debit_chunk c join auto_debit_run r on r.id = c.run_id"
+    jdbc.query("select c.settled_by, count(*) from billing_day_chunk c join billing_day_run r on r.id = c.run_id"
         + " where r.business_date = ? and c.status = 'SETTLED' group by c.settled_by",
         rs -> {
           byNode.put(rs.getString(1), rs.getInt(2));
@@ -159,7 +159,7 @@ public final class ExactlyOnceAudit {
   }
 
   public static String runStatus(JdbcTemplate jdbc, LocalDate day) {
-    List<String> status = jdbc.queryForList("select status from auto_debit_run where business_date = ?", String.class,
+    List<String> status = jdbc.queryForList("select status from billing_day_run where business_date = ?", String.class,
         day);
     assertThat(status).hasSizeLessThanOrEqualTo(1);
     return status.isEmpty() ? null : status.get(0);

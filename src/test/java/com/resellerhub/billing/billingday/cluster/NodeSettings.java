@@ -22,11 +22,11 @@ final class NodeSettings {
     settings.put("spring.datasource.username", database.user());
     settings.put("spring.datasource.password", database.password());
     settings.put("camunda.bpm.webapp.enabled", "false");
-    settings.put("billing.auto-debit.node-name", nodeName);
-    settings.put("billing.auto-debit.daily-timer", "false");
-    settings.put("billing.auto-debit.chunk-size", "6");
-    settings.put("billing.auto-debit.poll-interval", "PT1S");
-    settings.put("billing.auto-debit.retry-cycle", "R2/PT1S");
+    settings.put("billing.billing-day.node-name", nodeName);
+    settings.put("billing.billing-day.daily-timer", "false");
+    settings.put("billing.billing-day.chunk-size", "6");
+    settings.put("billing.billing-day.poll-interval", "PT1S");
+    settings.put("camunda.bpm.generic-properties.properties.failed-job-retry-time-cycle", "R2/PT1S");
     settings.put("camunda.bpm.job-execution.wait-time-in-millis", "200");
     settings.put("camunda.bpm.job-execution.max-wait", "1000");
     return settings;

@@ -18,13 +18,14 @@ import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import com.resellerhub.billing.billingday.BillingDayLateNotice;
 import com.resellerhub.billing.billingday.BillingDayRun;
 import com.resellerhub.billing.billingday.SettlementService;
 import com.resellerhub.billing.billingday.SettlementService.ChunkOutcome;
 import com.resellerhub.billing.billingday.SettlementService.ChunkRef;
 import com.resellerhub.billing.billingday.SettlementService.PreparedRun;
 import com.resellerhub.billing.billingday.SettlementService.Progress;
-import com.resellerhub.billing.billingday.SettlementSettings;
+import com.resellerhub.billing.billingday.BillingDaySettings;
 import com.resellerhub.billing.billingday.SkipReason;
 import com.resellerhub.billing.billingday.BillingDayService;
 import com.resellerhub.billing.clock.EngineClock;
@@ -46,10 +47,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Every path of {@code processes/auto-debit.bpmn} and {@code processes/auto-debit-chunk.bpmn} (PAY-4, PAY-5, PAY-6) on
+ * Every path of {@code processes/billing-day.bpmn} and {@code processes/billing-day-chunk.bpmn} (PAY-4, PAY-5, PAY-6) on
  * the in-memory engine with the domain mocked behind {@link SettlementService}: the daily timer, a requested run, one
- * chunk instance per chunk, waiting for unsettled chunks, the figures as variables, and a failing chunk retried into an
- * incident and then resolved. Together they cover every flow node and flow of both processes.
+ * chunk instance per chunk, waiting for unsettled chunks, the figures as variables, a failing chunk retried into an
+ * incident and then resolved, and a settlement that takes too long ("Billing day late" tells operations, the run goes
+ * on). Together they cover every flow node and flow of both processes.
  */
 @Deployment(resources = {BillingDayProcess.RESOURCE, BillingDayProcess.CHUNK_RESOURCE})
 class BillingDayProcessTest {
@@ -62,24 +64,26 @@ class BillingDayProcessTest {
   private static final long RUN = 3;
 
   private final EngineClock clock = new EngineClock(ZoneOffset.UTC);
-  private final SettlementService autoDebit = mock(SettlementService.class);
+  private final SettlementService settlement = mock(SettlementService.class);
   private final BillingDayService billingDay = mock(BillingDayService.class);
+  private final BillingDayLateNotice lateNotice = mock(BillingDayLateNotice.class);
 
   @BeforeEach
   void wire() {
     clock.set(NOW);
-    BillingDaySchedule schedule = new BillingDaySchedule(new SettlementSettings("0 0 2 * * ?", 500,
-        Duration.ofSeconds(5), "R3/PT5M", "test-node", true));
-    Mocks.register(BillingDayProcess.Beans.SCHEDULE, schedule);
+    BillingDaySettings settings = new BillingDaySettings("0 0 2 * * ?", true, 500, Duration.ofSeconds(5),
+        Duration.ofHours(4), "operations@localhost", "test-node", 7, 7, 200);
+    Mocks.register(BillingDayProcess.Beans.SCHEDULE, new BillingDaySchedule(settings));
+    Mocks.register(BillingDayProcess.Beans.NOTIFY_LATE, new NotifyBillingDayLateDelegate(lateNotice));
     Mocks.register(BillingDayProcess.Beans.CREATE, new CreateDuePaymentsDelegate(billingDay));
     when(billingDay.createDuePayments(any())).thenReturn(new BillingDayService.Created(0, 0, 0, 0));
-    Mocks.register(BillingDayProcess.Beans.SELECT, new SelectExpiringPaymentsDelegate(autoDebit, clock));
-    Mocks.register(BillingDayProcess.Beans.START_CHUNKS, new StartChunkSettlementsDelegate(autoDebit));
-    Mocks.register(BillingDayProcess.Beans.CHECK, new CheckChunksDelegate(autoDebit));
-    Mocks.register(BillingDayProcess.Beans.MARK_OVERDUE, new MarkExpiredPaymentsOverdueDelegate(autoDebit));
-    Mocks.register(BillingDayProcess.Beans.SETTLE, new SettleChunkDelegate(autoDebit));
-    Mocks.register(BillingDayProcess.Beans.RUN_KEY, new BillingDayKeyListener(autoDebit, clock));
-    when(autoDebit.runKey(any())).thenAnswer(call -> "demo:" + call.getArgument(0));
+    Mocks.register(BillingDayProcess.Beans.SELECT, new SelectExpiringPaymentsDelegate(settlement));
+    Mocks.register(BillingDayProcess.Beans.START_CHUNKS, new StartChunkSettlementsDelegate(settlement));
+    Mocks.register(BillingDayProcess.Beans.CHECK, new CheckChunksDelegate(settlement));
+    Mocks.register(BillingDayProcess.Beans.MARK_OVERDUE, new MarkExpiredPaymentsOverdueDelegate(settlement));
+    Mocks.register(BillingDayProcess.Beans.SETTLE, new SettleChunkDelegate(settlement));
+    Mocks.register(BillingDayProcess.Beans.RUN_KEY, new BillingDayKeyListener(settlement, settings, clock));
+    when(settlement.runKey(any())).thenAnswer(call -> "demo:" + call.getArgument(0));
   }
 
   @AfterEach
@@ -96,8 +100,8 @@ class BillingDayProcessTest {
 
   private void twoChunks(LocalDate day) {
     PreparedRun run = new PreparedRun(RUN, day, 900, List.of(new ChunkRef(11L, 1), new ChunkRef(12L, 2)));
-    when(autoDebit.prepare(day)).thenReturn(run);
-    when(autoDebit.lockForChunkStart(RUN)).thenReturn(run);
+    when(settlement.prepare(day)).thenReturn(run);
+    when(settlement.lockForChunkStart(RUN)).thenReturn(run);
   }
 
   private static List<ProcessInstance> chunkInstances() {
@@ -112,9 +116,9 @@ class BillingDayProcessTest {
     assertThat(timer.getDuedate().toInstant()).isEqualTo(Instant.parse("2027-05-10T02:00:00Z"));
     clock.set(Instant.parse("2027-05-10T02:00:00Z"));
     twoChunks(DAY);
-    when(autoDebit.progress(RUN)).thenReturn(progress(1, 400, 50, null), progress(2, 800, 100, null));
-    when(autoDebit.finish(RUN)).thenReturn(progress(2, 800, 100, 7));
-    when(autoDebit.settle(11L)).thenReturn(new ChunkOutcome(11L, 400, 50, new BigDecimal("600.0000"),
+    when(settlement.progress(RUN)).thenReturn(progress(1, 400, 50, null), progress(2, 800, 100, null));
+    when(settlement.finish(RUN)).thenReturn(progress(2, 800, 100, 7));
+    when(settlement.settle(11L)).thenReturn(new ChunkOutcome(11L, 400, 50, new BigDecimal("600.0000"),
         Map.of(SkipReason.INSUFFICIENT_BALANCE, 50), false));
 
     execute(timer);
@@ -151,16 +155,49 @@ class BillingDayProcessTest {
     assertThat(run).isWaitingAt(MARK_OVERDUE).variables().containsEntry(CHUNKS_SETTLED, 2)
         .containsEntry(ALL_SETTLED, true).containsEntry(CHECKS, 2);
     execute(job(MARK_OVERDUE, run));
-    assertThat(run).isEnded().hasPassed(TIMER_START, STARTED, DONE).hasNotPassed(MESSAGE_START);
-    verify(autoDebit).finish(RUN);
+    assertThat(run).isEnded().hasPassed(TIMER_START, STARTED, SETTLEMENT_START, PAYMENTS_SETTLED, DONE)
+        .hasNotPassed(MESSAGE_START, LATE);
+    verify(settlement).finish(RUN);
+    verify(lateNotice, times(0)).notifyLate(RUN);
+  }
+
+  @Test
+  void OPS3_aSettlementStillRunningAfterLateAfter_notifiesOperations_andTheRunGoesOnToTheEnd() {
+    twoChunks(DAY);
+    when(settlement.progress(RUN)).thenReturn(progress(1, 400, 0, null), progress(2, 900, 0, null));
+    when(settlement.finish(RUN)).thenReturn(progress(2, 900, 0, 0));
+    new BillingDayStarter(runtimeService()).request(DAY, "admin");
+    ProcessInstance run = runtimeService().createProcessInstanceQuery()
+        .processDefinitionKey(BillingDayProcess.PROCESS_KEY).singleResult();
+    assertThat(run).variables().containsEntry(LATE_AT, "2027-05-10T05:00:00Z");
+    assertThat(managementService().createJobQuery().processInstanceId(run.getId()).activityId(LATE).count())
+        .as("the late timer exists only while the payments are being settled").isZero();
+    execute(job(CREATE, run));
+    Job late = job(LATE, run);
+    assertThat(late.getDuedate().toInstant()).as("start + late-after (PT4H)")
+        .isEqualTo(Instant.parse("2027-05-10T05:00:00Z"));
+    execute(job(SELECT, run));
+    execute(job(START_CHUNKS, run));
+    assertThat(run).isWaitingAt(WAIT);
+
+    clock.set(Instant.parse("2027-05-10T05:00:00Z"));
+    execute(late);
+    assertThat(run).isWaitingAt(WAIT, NOTIFY_LATE);
+    execute(job(NOTIFY_LATE, run));
+    verify(lateNotice).notifyLate(RUN);
+    assertThat(run).hasPassed(LATE, NOTIFY_LATE, LATE_NOTIFIED).isWaitingAt(WAIT);
+
+    execute(job(WAIT, run));
+    execute(job(MARK_OVERDUE, run));
+    assertThat(run).isEnded().hasPassed(PAYMENTS_SETTLED, DONE);
   }
 
   @Test
   void PAY4_aRequestedRunSettlesTheGivenDate_andStartsNoChunkTwiceWhenTheStepIsRepeated() {
     LocalDate yesterday = DAY.minusDays(1);
     twoChunks(yesterday);
-    when(autoDebit.progress(RUN)).thenReturn(progress(2, 900, 0, null));
-    when(autoDebit.finish(RUN)).thenReturn(progress(2, 900, 0, 0));
+    when(settlement.progress(RUN)).thenReturn(progress(2, 900, 0, null));
+    when(settlement.finish(RUN)).thenReturn(progress(2, 900, 0, 0));
 
     new BillingDayStarter(runtimeService()).request(yesterday, "admin");
     ProcessInstance run = runtimeService().createProcessInstanceQuery()
@@ -191,7 +228,7 @@ class BillingDayProcessTest {
   @Test
   void PAY6_aFailingChunkIsRetriedThenBecomesAnIncident_andResolvingItSettlesIt() {
     twoChunks(DAY);
-    when(autoDebit.progress(RUN)).thenReturn(progress(1, 400, 0, null));
+    when(settlement.progress(RUN)).thenReturn(progress(1, 400, 0, null));
     new BillingDayStarter(runtimeService()).request(DAY, "admin");
     ProcessInstance run = runtimeService().createProcessInstanceQuery()
         .processDefinitionKey(BillingDayProcess.PROCESS_KEY).singleResult();
@@ -199,7 +236,7 @@ class BillingDayProcessTest {
     execute(job(SELECT, run));
     execute(job(START_CHUNKS, run));
     ProcessInstance second = chunkInstances().get(1);
-    doThrow(new IllegalStateException("database down")).when(autoDebit).settle(12L);
+    doThrow(new IllegalStateException("database down")).when(settlement).settle(12L);
 
     int attempts = 0;
     Job job = job(SETTLE, second);
@@ -221,11 +258,11 @@ class BillingDayProcessTest {
     assertThat(run).isWaitingAt(WAIT).variables().containsEntry("chunksWithIncident", 1L);
 
     // resolved: retries set again, the cause gone
-    org.mockito.Mockito.reset(autoDebit);
-    when(autoDebit.settle(12L)).thenReturn(new ChunkOutcome(12L, 500, 0, new BigDecimal("700.0000"), Map.of(), false));
+    org.mockito.Mockito.reset(settlement);
+    when(settlement.settle(12L)).thenReturn(new ChunkOutcome(12L, 500, 0, new BigDecimal("700.0000"), Map.of(), false));
     managementService().setJobRetries(job.getId(), 1);
     execute(job(SETTLE, second));
     assertThat(second).isEnded();
-    verify(autoDebit, times(1)).settle(12L);
+    verify(settlement, times(1)).settle(12L);
   }
 }

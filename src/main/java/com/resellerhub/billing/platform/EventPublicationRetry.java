@@ -1,0 +1,37 @@
+package com.resellerhub.billing.platform;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.modulith.events.IncompleteEventPublications;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs again every reaction whose event is older than {@code billing.events.retry-after} and still incomplete in the
+ * event publication registry: it failed, or the node stopped before it completed. The listeners are idempotent
+ * (they count each event once), so a reaction resubmitted by two nodes at once changes nothing twice.
+ */
+@Component
+public class EventPublicationRetry {
+
+  private static final Logger log = LoggerFactory.getLogger(EventPublicationRetry.class);
+
+  private final IncompleteEventPublications incomplete;
+  private final EventSettings settings;
+
+  public EventPublicationRetry(IncompleteEventPublications incomplete, EventSettings settings) {
+    this.incomplete = incomplete;
+    this.settings = settings;
+  }
+
+  @Scheduled(fixedDelayString = "${billing.events.retry-after:PT1M}",
+      initialDelayString = "${billing.events.retry-after:PT1M}")
+  public void resubmit() {
+    try {
+      incomplete.resubmitIncompletePublicationsOlderThan(settings.retryAfter());
+    } catch (RuntimeException e) {
+      log.warn("Incomplete event publications could not be resubmitted now; next try in {}: {}",
+          settings.retryAfter(), e.toString());
+    }
+  }
+}

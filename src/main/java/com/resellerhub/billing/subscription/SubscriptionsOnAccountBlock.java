@@ -1,0 +1,39 @@
+package com.resellerhub.billing.subscription;
+
+import com.resellerhub.billing.account.AccountBlocked;
+import com.resellerhub.billing.account.AccountUnblocked;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * A blocked account's subscriptions: its active ones are suspended when it is blocked and its suspended ones resume
+ * when its last block cause is lifted. Runs inside the transaction that blocked or unblocked the account, so the
+ * account and its subscriptions never disagree.
+ */
+@Component
+class SubscriptionsOnAccountBlock {
+
+  private final SubscriptionService subscriptions;
+
+  SubscriptionsOnAccountBlock(SubscriptionService subscriptions) {
+    this.subscriptions = subscriptions;
+  }
+
+  @EventListener
+  void blocked(AccountBlocked blocked) {
+    for (Subscription s : subscriptions.ofAccount(blocked.accountId())) {
+      if (s.getStatus() == SubscriptionStatus.ACTIVE) {
+        subscriptions.changeStatus(s.getId(), SubscriptionStatus.SUSPENDED);
+      }
+    }
+  }
+
+  @EventListener
+  void unblocked(AccountUnblocked unblocked) {
+    for (Subscription s : subscriptions.ofAccount(unblocked.accountId())) {
+      if (s.getStatus() == SubscriptionStatus.SUSPENDED) {
+        subscriptions.changeStatus(s.getId(), SubscriptionStatus.ACTIVE);
+      }
+    }
+  }
+}
