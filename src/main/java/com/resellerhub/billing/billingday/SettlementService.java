@@ -29,7 +29,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -72,8 +71,7 @@ public class SettlementService {
 
     /** {@code REASON=count, ...}, or "none". */
     public String skippedByReasonText() {
-      return skippedByReason.isEmpty() ? "none" : skippedByReason.entrySet().stream()
-          .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", "));
+      return SkipReason.text(skippedByReason);
     }
   }
 
@@ -84,7 +82,12 @@ public class SettlementService {
 
   /** What one chunk's settlement did. {@code alreadySettled}: an earlier settlement did it all; nothing was done. */
   public record ChunkOutcome(Long chunkId, int paid, int skipped, BigDecimal paidAmount,
-      Map<SkipReason, Integer> skippedByReason, boolean alreadySettled) {}
+      Map<SkipReason, Integer> skippedByReason, boolean alreadySettled) {
+    /** {@code REASON=count, ...}, or "none". */
+    public String skippedByReasonText() {
+      return SkipReason.text(skippedByReason);
+    }
+  }
 
   private final BillingDayRunRepository runs;
   private final BillingDayChunkRepository chunks;
@@ -198,7 +201,7 @@ public class SettlementService {
     BillingDayChunk chunk = chunks.lock(chunkId).orElseThrow(() -> new NotFoundException("Chunk", chunkId));
     if (chunk.getStatus() == BillingDayChunk.Status.SETTLED) {
       return new ChunkOutcome(chunkId, chunk.getPaid(), chunk.getSkipped(), chunk.getPaidAmount(),
-          parseReasons(chunk.getSkippedByReason()), true);
+          SkipReason.parse(chunk.getSkippedByReason()), true);
     }
     BillingDayRun run = runs.findById(chunk.getRunId()).orElseThrow();
     LocalDate day = run.getBusinessDate();
@@ -243,7 +246,7 @@ public class SettlementService {
     if (!paidOrders.isEmpty()) {
       orders.provisionPaidAll(paidOrders);
     }
-    chunk.settled(paid.size(), notPaid.size(), Money.of(paidAmount), formatReasons(reasons), settings.nodeName(),
+    chunk.settled(paid.size(), notPaid.size(), Money.of(paidAmount), SkipReason.stored(reasons), settings.nodeName(),
         clock.instant());
     return new ChunkOutcome(chunkId, paid.size(), notPaid.size(), Money.of(paidAmount), reasons, false);
   }
@@ -277,7 +280,7 @@ public class SettlementService {
         paid += chunk.getPaid();
         skipped += chunk.getSkipped();
         amount = amount.add(chunk.getPaidAmount());
-        parseReasons(chunk.getSkippedByReason()).forEach((r, n) -> reasons.merge(r, n, Integer::sum));
+        SkipReason.parse(chunk.getSkippedByReason()).forEach((r, n) -> reasons.merge(r, n, Integer::sum));
       }
     }
     return new Progress(run.getId(), run.getBusinessDate(), run.getStatus(), run.getPayments(), run.getChunks(),
@@ -319,21 +322,5 @@ public class SettlementService {
         o.subscriptionStatus() == null ? null : SubscriptionState.valueOf(o.subscriptionStatus()),
         o.subscriptionExpiresOn(), o.autoRenew(), o.paidUntil(), o.gracePeriodDays())).toList();
     return new PaymentFacts(kind, payment.model(), true, payment.expiresOn(), payment.amount(), available, orderFacts);
-  }
-
-  static String formatReasons(Map<SkipReason, Integer> reasons) {
-    return reasons.isEmpty() ? null : reasons.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
-        .collect(Collectors.joining(";"));
-  }
-
-  static Map<SkipReason, Integer> parseReasons(String text) {
-    Map<SkipReason, Integer> reasons = new EnumMap<>(SkipReason.class);
-    if (text != null && !text.isBlank()) {
-      for (String part : text.split(";")) {
-        String[] kv = part.split("=");
-        reasons.put(SkipReason.valueOf(kv[0]), Integer.parseInt(kv[1]));
-      }
-    }
-    return reasons;
   }
 }

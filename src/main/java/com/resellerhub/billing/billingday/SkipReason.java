@@ -1,5 +1,9 @@
 package com.resellerhub.billing.billingday;
 
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+
 /** Why a payment was not paid automatically on its expiry date: the first PAY-4 condition that failed. */
 public enum SkipReason {
   RESELLER_ALLOWS_WORK_WITHOUT_BALANCE("the reseller lets accounts work without balance"),
@@ -25,5 +29,32 @@ public enum SkipReason {
 
   public String description() {
     return description;
+  }
+
+  /** Counts by reason as people read them ({@code REASON=count, ...}), or "none": the runs' API and variables. */
+  public static String text(Map<SkipReason, Integer> counts) {
+    return counts.isEmpty() ? "none" : join(counts, ", ");
+  }
+
+  /** Counts by reason as a chunk row stores them ({@code REASON=count;...}), null for none. */
+  static String stored(Map<SkipReason, Integer> counts) {
+    return counts.isEmpty() ? null : join(counts, ";");
+  }
+
+  /** The counts of {@link #stored}. */
+  static Map<SkipReason, Integer> parse(String stored) {
+    Map<SkipReason, Integer> counts = new EnumMap<>(SkipReason.class);
+    if (stored != null && !stored.isBlank()) {
+      for (String part : stored.split(";")) {
+        String[] kv = part.split("=");
+        counts.put(SkipReason.valueOf(kv[0]), Integer.parseInt(kv[1]));
+      }
+    }
+    return counts;
+  }
+
+  private static String join(Map<SkipReason, Integer> counts, String separator) {
+    return counts.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+        .collect(Collectors.joining(separator));
   }
 }

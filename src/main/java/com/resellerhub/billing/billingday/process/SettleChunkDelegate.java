@@ -6,7 +6,6 @@ import static com.resellerhub.billing.billingday.process.BillingDayProcess.Varia
 
 import com.resellerhub.billing.billingday.SettlementService;
 import com.resellerhub.billing.billingday.SettlementService.ChunkOutcome;
-import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -27,8 +26,6 @@ public class SettleChunkDelegate implements JavaDelegate {
     execution.setVariable(PAID, outcome.paid());
     execution.setVariable(PAID_AMOUNT, outcome.paidAmount().toPlainString());
     execution.setVariable(SKIPPED, outcome.skipped());
-    execution.setVariable(SKIPPED_BY_REASON, outcome.skippedByReason().isEmpty() ? "none"
-        : outcome.skippedByReason().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
-            .collect(Collectors.joining(", ")));
+    execution.setVariable(SKIPPED_BY_REASON, outcome.skippedByReasonText());
   }
 }
