@@ -1,5 +1,8 @@
 package com.resellerhub.billing.account;
 
+import com.resellerhub.billing.web.BusinessRuleException;
+import com.resellerhub.billing.web.ConflictException;
+
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -152,8 +155,60 @@ public class Account {
     this.termsAcceptedBy = by;
   }
 
-  void permission(PostpayPermission permission) {
-    this.postpayPermission = permission;
+  // --- the postpay permission (PP-1, PP-3..7): NOT_VERIFIED -> UNDER_REVIEW -> APPROVED or DECLINED; NOT_VERIFIED
+  // may be approved directly; a decided permission (APPROVED, DECLINED) is final.
+
+  /** PP-3: the first order that needs permission puts a NOT_VERIFIED account under review. */
+  void markUnderReview() {
+    if (postpayPermission != PostpayPermission.NOT_VERIFIED) {
+      throw new ConflictException("PP-3", "Account " + id + " is " + postpayPermission
+          + ", not NOT_VERIFIED; it cannot go under review");
+    }
+    postpayPermission = PostpayPermission.UNDER_REVIEW;
+  }
+
+  /**
+   * A manager's direct change: only pre-approving a NOT_VERIFIED account. An open review is decided in Tasklist;
+   * declining needs a review with a reason. False when the permission already is the requested one.
+   */
+  boolean preApprove(PostpayPermission requested) {
+    if (postpayPermission == requested) {
+      return false;
+    }
+    requireUndecided();
+    if (postpayPermission == PostpayPermission.UNDER_REVIEW) {
+      throw new ConflictException("PP-3", "Account " + id
+          + " is under review: approve or decline the \"Review postpay permission\" task in Tasklist");
+    }
+    if (requested != PostpayPermission.APPROVED) {
+      throw new BusinessRuleException("PP-1", "postpayPermission", "A NOT_VERIFIED account can only be approved "
+          + "here; it goes UNDER_REVIEW with its first order that needs permission, and is declined in that review");
+    }
+    approve();
+    return true;
+  }
+
+  /** PP-4; PP-7. */
+  void approve() {
+    requireUndecided();
+    postpayPermission = PostpayPermission.APPROVED;
+  }
+
+  /** PP-5 (a reason is required); PP-7. */
+  void decline(String reason) {
+    if (reason == null || reason.isBlank()) {
+      throw new BusinessRuleException("PP-5", "reason", "reason is required to decline postpay permission");
+    }
+    requireUndecided();
+    postpayPermission = PostpayPermission.DECLINED;
+  }
+
+  /** PP-7: a decided permission is final. */
+  private void requireUndecided() {
+    if (postpayPermission == PostpayPermission.APPROVED || postpayPermission == PostpayPermission.DECLINED) {
+      throw new BusinessRuleException("PP-7", "postpayPermission", "The postpay permission of account " + id
+          + " was decided (" + postpayPermission + ") and is final; contact support to change it");
+    }
   }
 
   void status(AccountStatus status) {

@@ -32,7 +32,7 @@ public class AccountViews {
   public record Details(Long id, String name, String companyName, AccountStatus status,
       @JsonInclude(JsonInclude.Include.NON_EMPTY) List<BlockCause> blockedFor,
       @JsonInclude(JsonInclude.Include.NON_NULL) PostpayPermission postpayPermission, Ref accountType,
-      Ref serviceRule, Ref manager, AccountService.OwnerInfo owner, Contacts contacts, Signatory signatory,
+      Ref serviceRule, Ref manager, AccountOwners.OwnerInfo owner, Contacts contacts, Signatory signatory,
       Map<String, String> extraAttributes, Terms terms, Money money, Instant createdAt,
       String createdBy) {}
 
@@ -50,9 +50,11 @@ public class AccountViews {
   private final ResellerService resellers;
   private final BalanceService balances;
   private final AccountBlocks blocks;
+  private final AccountOwners owners;
 
   AccountViews(ReferenceDataService referenceData, AccountService accounts, ResellerService resellers,
-      BalanceService balances, AccountBlocks blocks) {
+      BalanceService balances, AccountBlocks blocks, AccountOwners owners) {
+    this.owners = owners;
     this.blocks = blocks;
     this.referenceData = referenceData;
     this.accounts = accounts;
@@ -64,7 +66,7 @@ public class AccountViews {
   public Summary summary(Account a, ResellerSettings settings) {
     return new Summary(a.getId(), a.getName(), a.getCompanyName(), a.getStatus(),
         settings.manualPostpayApproval() ? a.getPostpayPermission() : null, type(a), manager(a),
-        accounts.ownerOf(a.getId()).orElse(null), a.getCreatedAt());
+        owners.ownerOf(a.getId()).orElse(null), a.getCreatedAt());
   }
 
   /** The operator's view: DECLINED shows as DECLINED. */
@@ -88,7 +90,7 @@ public class AccountViews {
         blocks.inForce(a.getId()).stream().map(AccountBlocks.Block::cause).distinct().toList(), shown, type(a),
         a.getServiceRuleId() == null ? null : referenceData.serviceRule(a.getServiceRuleId())
             .map(r -> new Ref(r.getId(), r.getName())).orElse(null),
-        manager(a), accounts.ownerInfo(a.getId()).orElse(null),
+        manager(a), owners.ownerInfo(a.getId()).orElse(null),
         new Contacts(a.getContactAddress(), a.getContactCountry(), a.getContactRegion(), a.getContactPhone(),
             a.getContactEmail()),
         new Signatory(a.getSignatoryFirstName(), a.getSignatoryMiddleName(), a.getSignatoryLastName(),

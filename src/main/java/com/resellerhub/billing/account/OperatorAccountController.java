@@ -33,9 +33,15 @@ public class OperatorAccountController {
   private final AccountViews views;
   private final AccountEventLog eventLog;
   private final ResellerService resellers;
+  private final AccountRegistration registration;
+  private final PostpayPermissions permissions;
+  private final AccountOwners owners;
 
   public OperatorAccountController(AccountService accounts, AccountViews views, AccountEventLog eventLog,
-      ResellerService resellers) {
+      ResellerService resellers, AccountRegistration registration, PostpayPermissions permissions, AccountOwners owners) {
+    this.owners = owners;
+    this.permissions = permissions;
+    this.registration = registration;
     this.accounts = accounts;
     this.views = views;
     this.eventLog = eventLog;
@@ -46,7 +52,7 @@ public class OperatorAccountController {
   @Operation(summary = "Create an account (ACC-1..10); a new owner gets a set-password mail (ACC-8)")
   public ResponseEntity<AccountViews.Details> create(@Valid @RequestBody CreateAccountRequest request,
       @AuthenticationPrincipal UserDetails user) {
-    Account account = accounts.create(request, user.getUsername());
+    Account account = registration.create(request, user.getUsername());
     return ResponseEntity.created(URI.create("/api/operator/accounts/" + account.getId()))
         .body(views.operatorDetails(accounts.get(account.getId())));
   }
@@ -84,14 +90,14 @@ public class OperatorAccountController {
   @Operation(summary = "Pre-approve a NOT_VERIFIED account for postpaid orders (PP-7: a decided permission is final)")
   public AccountViews.Details changePermission(@PathVariable Long id, @Valid @RequestBody PermissionChange change,
       @AuthenticationPrincipal UserDetails user) {
-    accounts.changePermission(id, change.postpayPermission(), user.getUsername());
+    permissions.changePermission(id, change.postpayPermission(), user.getUsername());
     return views.operatorDetails(accounts.get(id));
   }
 
   @PostMapping("/{id}/owner/password-setup")
   @Operation(summary = "Send the owner a new set-password link (voids the previous one)")
   public ResponseEntity<Void> resendInvitation(@PathVariable Long id, @AuthenticationPrincipal UserDetails user) {
-    accounts.resendOwnerInvitation(id, user.getUsername());
+    owners.resendOwnerInvitation(id, user.getUsername());
     return ResponseEntity.accepted().build();
   }
 }

@@ -1,5 +1,6 @@
 package com.resellerhub.billing.demo;
 
+import com.resellerhub.billing.account.AccountRegistration;
 import com.resellerhub.billing.account.AccountBlocks;
 import com.resellerhub.billing.account.AccountService;
 import com.resellerhub.billing.account.BlockCause;
@@ -52,10 +53,12 @@ public class DemoData {
   private final AccountService accountService;
   private final AccountUserRepository accountUsers;
   private final AccountBlocks accountBlocks;
+  private final AccountRegistration registration;
 
   public DemoData(IdentityService identityService, ResellerService resellerService,
       ReferenceDataService referenceData, AccountService accountService, AccountUserRepository accountUsers,
-      AccountBlocks accountBlocks) {
+      AccountBlocks accountBlocks, AccountRegistration registration) {
+    this.registration = registration;
     this.accountBlocks = accountBlocks;
     this.identityService = identityService;
     this.resellerService = resellerService;
@@ -141,7 +144,7 @@ public class DemoData {
         new CreateAccountRequest.Signatory(u.getFirstName(), null, u.getLastName(), u.getEmail()),
         new CreateAccountRequest.Owner(OwnerMode.EXISTING, owner, null, null, null, null, null),
         termsAccepted, attributes);
-    Long id = accountService.create(request, "manager").getId();
+    Long id = registration.create(request, "manager").getId();
     log.info("Demo account {} created for user {}", id, owner);
     return id;
   }

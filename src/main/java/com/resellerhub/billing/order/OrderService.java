@@ -1,5 +1,6 @@
 package com.resellerhub.billing.order;
 
+import com.resellerhub.billing.account.PostpayPermissions;
 import com.resellerhub.billing.account.Account;
 import com.resellerhub.billing.account.AccountEventLog;
 import com.resellerhub.billing.account.AccountEventType;
@@ -54,13 +55,15 @@ public class OrderService {
   private final OrderPayments payments;
   private final PaidOrders paidOrders;
   private final Clock clock;
+  private final PostpayPermissions permissions;
 
   @PersistenceContext
   private EntityManager entityManager;
 
   public OrderService(OrderRepository orders, AccountService accounts, AccountEventLog eventLog, PlanService plans,
       ResellerService resellers, SubscriptionService subscriptions, PostpayReviews reviews, OrderPayments payments,
-      PaidOrders paidOrders, Clock clock) {
+      PaidOrders paidOrders, Clock clock, PostpayPermissions permissions) {
+    this.permissions = permissions;
     this.orders = orders;
     this.accounts = accounts;
     this.eventLog = eventLog;
@@ -104,7 +107,7 @@ public class OrderService {
       switch (permission) {
         case APPROVED -> provision(order, plan);
         case NOT_VERIFIED -> {
-          accounts.markUnderReview(account.getId(), request.actor(),
+          permissions.markUnderReview(account.getId(), request.actor(),
               "First postpaid order " + order.getId() + " waits for a manager's approval");
           reviews.requestReview(order);
           log.info("Order {} of account {} waits for postpay approval", order.getId(), account.getId());

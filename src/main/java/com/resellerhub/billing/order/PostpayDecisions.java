@@ -1,5 +1,6 @@
 package com.resellerhub.billing.order;
 
+import com.resellerhub.billing.account.PostpayPermissions;
 import com.resellerhub.billing.platform.MailSettings;
 
 import com.resellerhub.billing.account.Account;
@@ -35,10 +36,12 @@ public class PostpayDecisions implements PostpayApprovalService {
   private final JavaMailSender mail;
   private final String from;
   private final String managersLead;
+  private final PostpayPermissions permissions;
 
   public PostpayDecisions(AccountService accounts, OrderService orders, AccountEventLog eventLog,
       ReferenceDataService referenceData, IdentityService identity, JavaMailSender mail,
-      MailSettings mailSettings, PostpayApprovalProperties settings) {
+      MailSettings mailSettings, PostpayApprovalProperties settings, PostpayPermissions permissions) {
+    this.permissions = permissions;
     this.accounts = accounts;
     this.orders = orders;
     this.eventLog = eventLog;
@@ -54,7 +57,7 @@ public class PostpayDecisions implements PostpayApprovalService {
   public void approve(long accountId, String approverUserId) {
     Account account = accounts.lock(accountId);
     if (account.getPostpayPermission() != PostpayPermission.APPROVED) {
-      accounts.approve(accountId, approverUserId);
+      permissions.approve(accountId, approverUserId);
     }
     orders.approvePending(accountId, approverUserId);
   }
@@ -64,7 +67,7 @@ public class PostpayDecisions implements PostpayApprovalService {
   public void decline(long accountId, String approverUserId, String reason) {
     Account account = accounts.lock(accountId);
     if (account.getPostpayPermission() != PostpayPermission.DECLINED) {
-      accounts.decline(accountId, approverUserId, reason);
+      permissions.decline(accountId, approverUserId, reason);
     }
     orders.cancelPending(accountId, approverUserId, reason);
   }

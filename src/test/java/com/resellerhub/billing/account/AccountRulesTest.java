@@ -98,9 +98,9 @@ class AccountRulesTest {
 
   @Test
   void fullNamesSkipMissingParts() {
-    org.assertj.core.api.Assertions.assertThat(AccountService.fullName("Anna", null, "Schmidt"))
+    org.assertj.core.api.Assertions.assertThat(AccountOwners.fullName("Anna", null, "Schmidt"))
         .isEqualTo("Anna Schmidt");
-    org.assertj.core.api.Assertions.assertThat(AccountService.fullName("Anna", " Maria ", "Schmidt"))
+    org.assertj.core.api.Assertions.assertThat(AccountOwners.fullName("Anna", " Maria ", "Schmidt"))
         .isEqualTo("Anna Maria Schmidt");
   }
 }

@@ -35,6 +35,8 @@ class AccountsIT {
   @Autowired JdbcTemplate jdbc;
   @Autowired IdentityService identity;
   @Autowired AccountService accountService;
+  @Autowired AccountRegistration registration;
+  @Autowired PostpayPermissions permissions;
   @Autowired com.resellerhub.billing.account.AccountBlocks blocks;
   @Autowired TransactionTemplate transactions;
   AccountApi api;
@@ -300,7 +302,7 @@ class AccountsIT {
           new CreateAccountRequest.Signatory("Rolf", null, "Back", email),
           new CreateAccountRequest.Owner(OwnerMode.NEW, null, login, "Rolf", null, "Back", email), false,
           Map.of("passportNumber", "RB123456", "passportIssuedBy", "Nowhere"));
-      accountService.create(request, "manager");
+      registration.create(request, "manager");
       assertThat(identity.createUserQuery().userId(login).count()).as("visible inside the transaction").isEqualTo(1);
       throw new IllegalStateException("something later in the same transaction fails");
     })).isInstanceOf(IllegalStateException.class);
@@ -393,8 +395,8 @@ class AccountsIT {
     Map<String, Object> nv = api.companyRequest();
     nv.put("postpayPermission", "NOT_VERIFIED");
     long account = id(api.created(nv));
-    accountService.markUnderReview(account, "system", "First postpaid order placed");
-    accountService.decline(account, "manager", "No credit history");
+    permissions.markUnderReview(account, "system", "First postpaid order placed");
+    permissions.decline(account, "manager", "No credit history");
     blocks.block(account, com.resellerhub.billing.account.BlockCause.MANAGER, "system", "Balance below zero");
 
     List<Map<String, Object>> events = content(api.call("manager", HttpMethod.GET,
@@ -405,7 +407,7 @@ class AccountsIT {
     assertThat(events).allSatisfy(e -> assertThat(e).containsKeys("actor", "occurredAt", "customerVisible"));
     assertThat(events.get(1)).containsEntry("actor", "manager").containsEntry("customerVisible", false);
 
-    assertThatThrownBy(() -> accountService.approve(account, "manager")).hasFieldOrPropertyWithValue("rule", "PP-7");
+    assertThatThrownBy(() -> permissions.approve(account, "manager")).hasFieldOrPropertyWithValue("rule", "PP-7");
 
     String owner = (String) map(api.call("manager", HttpMethod.GET, "/api/operator/accounts/" + account, null)
         .getBody(), "owner").get("userId");

@@ -1,5 +1,6 @@
 package com.resellerhub.billing.order.process;
 
+import com.resellerhub.billing.account.AccountOwners;
 import com.resellerhub.billing.account.Account;
 import com.resellerhub.billing.account.AccountService;
 import com.resellerhub.billing.account.AccountType;
@@ -27,10 +28,12 @@ public class PostpayReviewRequester implements PostpayReviews {
   private final PlanService plans;
   private final BalanceService balances;
   private final Clock clock;
+  private final AccountOwners owners;
 
   public PostpayReviewRequester(PostpayApprovalStarter starter, AccountService accounts,
       ReferenceDataService referenceData, PlanService plans, BalanceService balances,
-      Clock clock) {
+      Clock clock, AccountOwners owners) {
+    this.owners = owners;
     this.starter = starter;
     this.accounts = accounts;
     this.referenceData = referenceData;
@@ -49,7 +52,7 @@ public class PostpayReviewRequester implements PostpayReviews {
         : referenceData.accountType(account.getAccountTypeId()).map(AccountType::getName).orElse(null);
     String manager = account.getManagerId() == null ? null
         : referenceData.manager(account.getManagerId()).map(Manager::getName).orElse(null);
-    String owner = accounts.ownerInfo(accountId).map(AccountService.OwnerInfo::name).orElse(null);
+    String owner = owners.ownerInfo(accountId).map(AccountOwners.OwnerInfo::name).orElse(null);
     BalanceService.Balance balance = balances.balance(accountId);
     long ageDays = Math.max(0, Duration.between(account.getCreatedAt(), clock.instant()).toDays());
     starter.start(accountId, orderId, new ReviewFacts(account.getName(), type, owner, manager, balance.balance(),
