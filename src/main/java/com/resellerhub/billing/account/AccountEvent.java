@@ -10,7 +10,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
-/** One entry of an account's event log (ACC-11). Never updated or deleted. */
+/**
+ * One entry of an account's event log (ACC-11). Never updated or deleted. Written only by {@link AccountEventLog}: one
+ * entry through JPA, many in one batch through {@link AccountRows}.
+ */
 @Entity
 @Table(name = "account_event")
 public class AccountEvent {

@@ -1,10 +1,7 @@
 package com.resellerhub.billing.account;
 
-import com.resellerhub.billing.platform.Jdbc;
 import java.time.Clock;
-import java.time.LocalDateTime;
 import java.util.List;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
@@ -13,7 +10,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The event log of every account (ACC-11): the one place every feature records what happened to an account, with
  * the actor (a user id, or {@code system} for the engine's own work), the time from the application clock, and
- * whether the customer may see the entry. Joins the caller's transaction.
+ * whether the customer may see the entry. Joins the caller's transaction. The only writer of {@code account_event}:
+ * one entry through JPA, many in one batch through {@link AccountRows}; both truncate the detail the same way.
  */
 @Service
 public class AccountEventLog {
@@ -25,12 +23,12 @@ public class AccountEventLog {
   public record Entry(Long accountId, AccountEventType type, String actor, boolean customerVisible, String detail) {}
 
   private final AccountEventRepository events;
-  private final JdbcTemplate jdbc;
+  private final AccountRows rows;
   private final Clock clock;
 
-  public AccountEventLog(AccountEventRepository events, JdbcTemplate jdbc, Clock clock) {
+  public AccountEventLog(AccountEventRepository events, AccountRows rows, Clock clock) {
     this.events = events;
-    this.jdbc = jdbc;
+    this.rows = rows;
     this.clock = clock;
   }
 
@@ -43,16 +41,8 @@ public class AccountEventLog {
     if (entries.isEmpty()) {
       return;
     }
-    LocalDateTime now = Jdbc.utc(clock.instant());
-    jdbc.batchUpdate("INSERT INTO account_event (account_id, type, actor, occurred_at, customer_visible, detail)"
-        + " VALUES (?, ?, ?, ?, ?, ?)", entries, entries.size(), (ps, e) -> {
-          ps.setLong(1, e.accountId());
-          ps.setString(2, e.type().name());
-          ps.setString(3, e.actor() == null ? SYSTEM : e.actor());
-          ps.setObject(4, now);
-          ps.setBoolean(5, e.customerVisible());
-          ps.setString(6, shorten(e.detail()));
-        });
+    rows.insertEvents(entries.stream().map(e -> new Entry(e.accountId(), e.type(),
+        e.actor() == null ? SYSTEM : e.actor(), e.customerVisible(), shorten(e.detail()))).toList(), clock.instant());
   }
 
   private static String shorten(String detail) {

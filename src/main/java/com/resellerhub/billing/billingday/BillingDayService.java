@@ -5,21 +5,29 @@ import com.resellerhub.billing.billingday.BillingDayRules.DueOrder;
 import com.resellerhub.billing.billingday.BillingDayRules.PlannedOrder;
 import com.resellerhub.billing.billingday.BillingDayRules.PlannedPayment;
 import com.resellerhub.billing.billingday.BillingDayRules.Term;
+import com.resellerhub.billing.account.AccountBulk;
+import com.resellerhub.billing.catalog.BillingModel;
+import com.resellerhub.billing.catalog.PlanPrice;
+import com.resellerhub.billing.catalog.PlanService;
 import com.resellerhub.billing.order.OrderService;
+import com.resellerhub.billing.order.OrderService.TermKey;
 import com.resellerhub.billing.order.OrderType;
 import com.resellerhub.billing.order.TermOrders;
 import com.resellerhub.billing.order.TermOrders.NewTermOrder;
 import com.resellerhub.billing.payment.BillingPayments;
 import com.resellerhub.billing.payment.BillingPayments.ActLine;
+import com.resellerhub.billing.payment.BillingPayments.BilledPeriod;
 import com.resellerhub.billing.subscription.SubscriptionService;
+import com.resellerhub.billing.subscription.SubscriptionService.DueWindows;
+import com.resellerhub.billing.subscription.SubscriptionService.State;
 import com.resellerhub.billing.subscription.SubscriptionService.TermChange;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -36,8 +44,11 @@ import org.springframework.transaction.annotation.Transactional;
  * read: a second run waits for the first and finds its orders and acts. Behind the locks the database holds one order
  * per subscription, type and period start, and one act line per subscription and period start, so nothing can be
  * created twice even by code that forgets the lock. It joins the caller's transaction or runs in its own, and reads
- * and writes with plain JDBC, page by page, so thousands of subscriptions neither fill memory nor the persistence
- * context.
+ * and writes page by page through the owning features' bulk methods (plain JDBC there), so thousands of
+ * subscriptions neither fill memory nor the persistence context: the subscriptions that may be due from
+ * {@link SubscriptionService}, the plans' prices from {@link PlanService}, which of them already have their order or
+ * act from {@link OrderService#termOrdersOf} and {@link BillingPayments#billedPeriods}, the accounts' locks from
+ * {@link AccountBulk}.
  */
 @Service
 public class BillingDayService {
@@ -54,23 +65,22 @@ public class BillingDayService {
   }
 
   private final BillingDaySettings settings;
-  private final BillingDayQueries queries;
+  private final SubscriptionService subscriptions;
+  private final PlanService plans;
+  private final AccountBulk accounts;
   private final TermOrders termOrders;
   private final OrderService orders;
   private final BillingPayments payments;
-  private final SubscriptionService subscriptions;
 
-  @PersistenceContext
-  private EntityManager entityManager;
-
-  public BillingDayService(BillingDaySettings settings, BillingDayQueries queries, TermOrders termOrders,
-      OrderService orders, BillingPayments payments, SubscriptionService subscriptions) {
+  public BillingDayService(BillingDaySettings settings, SubscriptionService subscriptions, PlanService plans,
+      AccountBulk accounts, TermOrders termOrders, OrderService orders, BillingPayments payments) {
     this.settings = settings;
-    this.queries = queries;
+    this.subscriptions = subscriptions;
+    this.plans = plans;
+    this.accounts = accounts;
     this.termOrders = termOrders;
     this.orders = orders;
     this.payments = payments;
-    this.subscriptions = subscriptions;
   }
 
   /**
@@ -79,20 +89,23 @@ public class BillingDayService {
    */
   @Transactional
   public Created createDuePayments(LocalDate today) {
-    // What JPA changed in this transaction reaches the database before it is read with JDBC.
-    entityManager.flush();
     long started = System.nanoTime();
+    Map<Long, PlanPrice> planById = new LinkedHashMap<>();
+    plans.prices().forEach(p -> planById.put(p.id(), p));
+    DueWindows windows = windows(today, planById.values());
     Created total = new Created(0, 0, 0, 0);
     long after = 0;
     while (true) {
-      List<Long> accounts = queries.accountsWithWork(today, settings, after);
-      if (accounts.isEmpty()) {
+      List<Long> page = subscriptions.accountsWithTermsDue(windows, after, settings.pageSize());
+      if (page.isEmpty()) {
         break;
       }
-      after = accounts.get(accounts.size() - 1);
-      queries.lockAccounts(accounts);
-      total = total.plus(orders(accounts, today)).plus(acts(accounts, today));
-      if (accounts.size() < settings.pageSize()) {
+      after = page.get(page.size() - 1);
+      // Runs on several nodes, or twice at once, work on one account one after another; the second finds the first's
+      // orders and acts.
+      accounts.lockAll(page);
+      total = total.plus(orders(page, today, windows, planById)).plus(acts(page, today, windows, planById));
+      if (page.size() < settings.pageSize()) {
         break;
       }
     }
@@ -102,14 +115,45 @@ public class BillingDayService {
     return total;
   }
 
+  /**
+   * The windows of {@link BillingDayRules}: renewals and prolongations of every PREPAY plan, acts of the POSTPAY plans
+   * with a price.
+   */
+  private DueWindows windows(LocalDate today, java.util.Collection<PlanPrice> all) {
+    LocalDate[] renewal = BillingDayRules.renewalExpiries(today, settings.renewalLeadDays());
+    LocalDate[] prolongation = BillingDayRules.prolongationPaidUntils(today, settings.prolongationLeadDays());
+    List<Long> prepaid = all.stream().filter(p -> p.billingModel() == BillingModel.PREPAY).map(PlanPrice::id)
+        .toList();
+    List<Long> postpaid = all.stream().filter(p -> p.billingModel() == BillingModel.POSTPAY)
+        .filter(p -> p.price().signum() > 0).map(PlanPrice::id).toList();
+    return new DueWindows(prepaid, renewal[0], renewal[1], prolongation[0], prolongation[1], postpaid, today);
+  }
+
+  private static Term term(State s, PlanPrice plan) {
+    return new Term(s.id(), s.accountId(), s.planId(), plan.price(), plan.currency(), plan.period(),
+        plan.instalment(), s.startsOn(), s.termStartsOn(), s.expiresOn(), s.paidUntil(), s.autoRenew(),
+        s.gracePeriodDays());
+  }
+
   /** PREPAY: the page's renewal and prolongation orders and their payments. */
-  private Created orders(List<Long> accounts, LocalDate today) {
+  private Created orders(List<Long> page, LocalDate today, DueWindows windows, Map<Long, PlanPrice> planById) {
+    List<State> renewing = subscriptions.renewalsDue(page, windows);
+    List<State> prolonging = subscriptions.prolongationsDue(page, windows);
+    // a term that has its order already (any status) is not ordered again
+    Set<TermKey> ordered = orders.termOrdersOf(Stream.concat(renewing.stream(), prolonging.stream())
+        .map(State::id).toList());
     List<PlannedOrder> planned = new ArrayList<>();
-    for (Term t : queries.renewals(accounts, today, settings)) {
-      BillingDayRules.renewal(today, t, settings.renewalLeadDays()).ifPresent(planned::add);
+    for (State s : renewing) {
+      if (!ordered.contains(new TermKey(s.id(), OrderType.RENEWAL, s.expiresOn()))) {
+        BillingDayRules.renewal(today, term(s, planById.get(s.planId())), settings.renewalLeadDays())
+            .ifPresent(planned::add);
+      }
     }
-    for (Term t : queries.prolongations(accounts, today, settings)) {
-      BillingDayRules.prolongation(today, t, settings.prolongationLeadDays()).ifPresent(planned::add);
+    for (State s : prolonging) {
+      if (!ordered.contains(new TermKey(s.id(), OrderType.PROLONGATION, s.paidUntil()))) {
+        BillingDayRules.prolongation(today, term(s, planById.get(s.planId())), settings.prolongationLeadDays())
+            .ifPresent(planned::add);
+      }
     }
     if (planned.isEmpty()) {
       return new Created(0, 0, 0, 0);
@@ -157,11 +201,18 @@ public class BillingDayService {
    * POSTPAY: the acts of the page's closed periods, one per account and period (all of an account's subscriptions
    * whose periods close together), and the subscriptions rolled into their next term.
    */
-  private Created acts(List<Long> accounts, LocalDate today) {
+  private Created acts(List<Long> page, LocalDate today, DueWindows windows, Map<Long, PlanPrice> planById) {
     record PeriodKey(long accountId, LocalDate start, LocalDate end) {}
     Map<PeriodKey, List<ActLine>> lines = new LinkedHashMap<>();
     List<TermChange> rolls = new ArrayList<>();
-    for (Term t : queries.closedPostpayTerms(accounts, today)) {
+    List<State> closedTerms = subscriptions.closedTerms(page, windows);
+    // a term whose period an act has billed already is not billed again
+    Set<BilledPeriod> billed = payments.billedPeriods(closedTerms.stream().map(State::id).toList());
+    for (State s : closedTerms) {
+      if (billed.contains(new BilledPeriod(s.id(), s.termStartsOn()))) {
+        continue;
+      }
+      Term t = term(s, planById.get(s.planId()));
       List<ClosedPeriod> closed = BillingDayRules.closedPeriods(today, t);
       for (ClosedPeriod period : closed) {
         lines.computeIfAbsent(new PeriodKey(t.accountId(), period.start(), period.end()), k -> new ArrayList<>())

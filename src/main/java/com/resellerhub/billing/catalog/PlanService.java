@@ -1,6 +1,5 @@
 package com.resellerhub.billing.catalog;
 
-import com.resellerhub.billing.platform.Jdbc;
 import com.resellerhub.billing.reseller.Reseller;
 import com.resellerhub.billing.reseller.ResellerService;
 import com.resellerhub.billing.web.ApiException;
@@ -11,13 +10,11 @@ import java.time.Clock;
 import java.time.Period;
 import java.time.format.DateTimeParseException;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.springframework.http.HttpStatus;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -36,14 +33,13 @@ public class PlanService {
   private final PlanRepository plans;
   private final ResellerService resellers;
   private final Clock clock;
-  private final JdbcTemplate jdbc;
+  private final PlanRows rows;
 
-  public PlanService(PlanRepository plans, ResellerService resellers, Clock clock,
-      JdbcTemplate jdbc) {
+  public PlanService(PlanRepository plans, ResellerService resellers, Clock clock, PlanRows rows) {
     this.plans = plans;
     this.resellers = resellers;
     this.clock = clock;
-    this.jdbc = jdbc;
+    this.rows = rows;
   }
 
   @Transactional(readOnly = true)
@@ -123,19 +119,16 @@ public class PlanService {
    */
   @Transactional(readOnly = true)
   public Map<Long, PlanTerms> termsOf(Collection<Long> ids) {
-    Map<Long, PlanTerms> byId = new HashMap<>();
-    for (List<Long> chunk : Jdbc.chunks(ids)) {
-      jdbc.query("SELECT id, billing_model, billing_period, instalment_period, trial_days, grace_period_days"
-          + " FROM plan WHERE id IN (" + Jdbc.placeholders(chunk.size()) + ")", rs -> {
-            String instalment = rs.getString("instalment_period");
-            int trialDays = rs.getInt("trial_days");
-            Integer trial = rs.wasNull() ? null : trialDays;
-            byId.put(rs.getLong("id"), new PlanTerms(rs.getLong("id"), BillingModel.valueOf(
-                rs.getString("billing_model")), Period.parse(rs.getString("billing_period")),
-                instalment == null ? null : Period.parse(instalment), trial, rs.getInt("grace_period_days")));
-          }, chunk.toArray());
-    }
-    return byId;
+    return rows.termsOf(ids);
+  }
+
+  /**
+   * The price and terms of every plan of every reseller, read with one plain JDBC query: the billing day bills the
+   * subscriptions of existing plans, active or not (a reseller has a handful of plans).
+   */
+  @Transactional(readOnly = true)
+  public List<PlanPrice> prices() {
+    return rows.prices();
   }
 
   /** Replaces the plan's promised-payment options (PROM-3, PROM-6); every number is 1..366 when set. */

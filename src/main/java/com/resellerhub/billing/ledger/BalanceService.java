@@ -1,13 +1,13 @@
 package com.resellerhub.billing.ledger;
 
+import com.resellerhub.billing.ledger.LedgerRules.Stored;
+import com.resellerhub.billing.ledger.LedgerRules.Totals;
 import com.resellerhub.billing.reseller.ResellerService;
 import com.resellerhub.billing.web.ConflictException;
 import com.resellerhub.billing.web.NotFoundException;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -20,7 +20,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
@@ -31,15 +30,17 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The only code that moves money. Every movement, in one transaction:
+ * The only code that moves money. Every movement, one ({@link #record}) or a batch ({@link #debitAll}), in one
+ * transaction:
  * <ol>
- *   <li>locks the account's {@link LedgerAccount} row ({@code SELECT ... FOR UPDATE}), so movements of one account
- *       are serialised at READ COMMITTED while other accounts proceed in parallel;</li>
+ *   <li>locks the account's ledger row ({@code SELECT ... FOR UPDATE}), so movements of one account are serialised at
+ *       READ COMMITTED while other accounts proceed in parallel;</li>
  *   <li>returns the existing entry when its idempotency key was already recorded (a replay), or refuses the key
  *       when it was used for a different movement;</li>
  *   <li>refuses a debit that would take the balance below minus the credit limit;</li>
  *   <li>appends the entry (the key is unique in the database too) and updates the running totals.</li>
  * </ol>
+ * The rules are {@link LedgerRules}; both paths write through {@link LedgerRows}, the ledger tables' only writer.
  * The caller's transaction is joined, so a payment's status change and its debit commit or roll back together.
  */
 @Service
@@ -52,36 +53,33 @@ public class BalanceService {
   public record Balance(Long accountId, String currency, BigDecimal balance, BigDecimal creditLimit,
       BigDecimal available) {}
 
-  private final LedgerAccountRepository ledgerAccounts;
+  private final LedgerRows rows;
   private final LedgerEntryRepository entries;
   private final ResellerService resellers;
   private final Clock clock;
   private final TransactionTemplate newTransaction;
   private final ApplicationEventPublisher events;
-  private final JdbcTemplate jdbc;
 
-  public BalanceService(LedgerAccountRepository ledgerAccounts, LedgerEntryRepository entries,
-      ResellerService resellers, Clock clock, PlatformTransactionManager transactionManager,
-      ApplicationEventPublisher events, JdbcTemplate jdbc) {
-    this.events = events;
-    this.jdbc = jdbc;
-    this.ledgerAccounts = ledgerAccounts;
+  public BalanceService(LedgerRows rows, LedgerEntryRepository entries, ResellerService resellers, Clock clock,
+      PlatformTransactionManager transactionManager, ApplicationEventPublisher events) {
+    this.rows = rows;
     this.entries = entries;
     this.resellers = resellers;
     this.clock = clock;
+    this.events = events;
     this.newTransaction = new TransactionTemplate(transactionManager);
     this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
   }
 
   /** Opens the account's ledger (zero balance, zero credit limit) if it has none; safe to call concurrently. */
   public void open(Long accountId, String currency) {
-    if (ledgerAccounts.existsById(accountId)) {
+    if (rows.find(accountId).isPresent()) {
       return;
     }
     try {
       newTransaction.executeWithoutResult(tx -> {
-        if (!ledgerAccounts.existsById(accountId)) {
-          ledgerAccounts.saveAndFlush(new LedgerAccount(accountId, currency, clock.instant()));
+        if (rows.find(accountId).isEmpty()) {
+          rows.open(accountId, currency, clock.instant());
         }
       });
     } catch (DataIntegrityViolationException concurrentlyOpened) {
@@ -92,43 +90,29 @@ public class BalanceService {
   @Transactional
   public Recorded record(Long accountId, Movement movement) {
     Objects.requireNonNull(accountId, "accountId");
-    Optional<LedgerAccount> locked = ledgerAccounts.lock(accountId);
-    if (locked.isEmpty()) {
+    LedgerRows.Row locked = rows.lock(List.of(accountId)).get(accountId);
+    if (locked == null) {
       open(accountId, resellers.current().getCurrency());
-      locked = ledgerAccounts.lock(accountId);
+      locked = rows.lock(List.of(accountId)).get(accountId);
     }
-    LedgerAccount account = locked.orElseThrow(() -> new NotFoundException("Account", accountId));
-    Optional<LedgerEntry> existing = entries.findByIdempotencyKey(movement.idempotencyKey());
-    if (existing.isPresent()) {
-      return new Recorded(sameMovementOrRefuse(existing.get(), accountId, movement), true);
+    if (locked == null) {
+      throw new NotFoundException("Account", accountId);
     }
-    if (movement.amount().signum() < 0 && !movement.type().mayOverdraw()
-        && account.available().add(movement.amount()).signum() < 0) {
-      throw new InsufficientFundsException(accountId, movement.amount().negate(), account.available());
+    String key = movement.idempotencyKey();
+    Stored stored = rows.recorded(List.of(key)).get(key);
+    if (stored != null) {
+      LedgerRules.sameMovementOrRefuse(stored, accountId, movement);
+      return new Recorded(entry(key).orElseThrow(), true);
     }
-    if (account.getCreditLimit().add(movement.creditLimitChange()).signum() < 0) {
-      throw new ConflictException("credit-limit-negative", "The credit limit of account " + accountId
-          + " cannot go below zero");
-    }
-    account.apply(movement, clock.instant());
-    LedgerEntry entry = entries.save(new LedgerEntry(accountId, movement, account.getBalance(),
-        account.getCreditLimit(), clock.instant()));
+    Totals after = LedgerRules.apply(accountId, locked.totals(), movement);
+    rows.append(List.of(new LedgerRows.NewEntry(accountId, movement, after)), Map.of(accountId, after),
+        clock.instant());
+    LedgerEntry entry = entry(key).orElseThrow();
     if (movement.amount().signum() > 0) {
       events.publishEvent(new MoneyReceived(accountId, entry.getId(), movement.amount(), entry.getBalanceAfter(),
           entry.getCreditLimitAfter()));
     }
     return new Recorded(entry, false);
-  }
-
-  private static LedgerEntry sameMovementOrRefuse(LedgerEntry entry, Long accountId, Movement movement) {
-    boolean same = entry.getAccountId().equals(accountId) && entry.getType() == movement.type()
-        && entry.getAmount().compareTo(movement.amount()) == 0
-        && entry.getCreditLimitChange().compareTo(movement.creditLimitChange()) == 0;
-    if (!same) {
-      throw new ConflictException("idempotency-key-reused", "The key " + movement.idempotencyKey()
-          + " was already used for a different movement");
-    }
-    return entry;
   }
 
   // ---------------------------------------------------------------------------------------------------------------
@@ -153,112 +137,71 @@ public class BalanceService {
   @Transactional
   public Map<Long, Balance> lockBalances(Collection<Long> accountIds) {
     Map<Long, Balance> balances = new LinkedHashMap<>();
-    List<Long> sorted = List.copyOf(new TreeSet<>(accountIds));
-    for (int from = 0; from < sorted.size(); from += IN_LIST) {
-      List<Long> part = sorted.subList(from, Math.min(sorted.size(), from + IN_LIST));
-      jdbc.query("select account_id, currency, balance, credit_limit from ledger_account where account_id in ("
-          + placeholders(part.size()) + ") order by account_id for update", rs -> {
-            BigDecimal balance = Money.of(rs.getBigDecimal(3));
-            BigDecimal limit = Money.of(rs.getBigDecimal(4));
-            balances.put(rs.getLong(1), new Balance(rs.getLong(1), rs.getString(2), balance, limit,
-                balance.add(limit)));
-          }, part.toArray());
-    }
+    lock(accountIds).forEach((id, row) -> balances.put(id, balance(row)));
     return balances;
   }
 
+  private Map<Long, LedgerRows.Row> lock(Collection<Long> accountIds) {
+    return rows.lock(List.copyOf(new TreeSet<>(accountIds)));
+  }
+
   /**
-   * Records many debits in the caller's transaction, as {@link #record} would one by one: the accounts' rows are
-   * locked, a key already recorded is a replay (not taken again; a key used for a different movement is refused), a
-   * debit beyond balance plus credit limit is refused (the whole batch rolls back), entries are appended with a batched
-   * insert (the unique key in the database stops any second debit) and the running totals updated. Returns the keys
-   * that were replays.
+   * Records many debits in the caller's transaction, as {@link #record} would one by one ({@link LedgerRules}): the
+   * accounts' rows are locked, a key already recorded is a replay (not taken again; a key used for a different
+   * movement is refused), a debit beyond balance plus credit limit is refused (the whole batch rolls back), entries are
+   * appended with a batched insert (the unique key in the database stops any second debit) and the running totals
+   * updated. A key twice in one batch, or an account without a ledger, is refused. Returns the keys that were replays.
    */
   @Transactional
   public Set<String> debitAll(List<Debit> debits) {
     if (debits.isEmpty()) {
       return Set.of();
     }
-    Map<Long, Balance> locked = lockBalances(debits.stream().map(Debit::accountId).toList());
-    Set<String> replayed = alreadyRecorded(debits);
-    Map<Long, BigDecimal> balance = new LinkedHashMap<>();
-    locked.forEach((id, b) -> balance.put(id, b.balance()));
-    Instant now = clock.instant();
-    LocalDateTime at = LocalDateTime.ofInstant(now, ZoneOffset.UTC);
-    List<Object[]> rows = new ArrayList<>(debits.size());
+    Map<Long, LedgerRows.Row> locked = lock(debits.stream().map(Debit::accountId).toList());
+    Map<String, Stored> recorded = rows.recorded(debits.stream().map(d -> d.movement().idempotencyKey())
+        .distinct().toList());
+    Map<Long, Totals> totals = new LinkedHashMap<>();
+    List<LedgerRows.NewEntry> appended = new ArrayList<>(debits.size());
+    Set<String> replayed = new HashSet<>();
     Set<String> seen = new HashSet<>();
     for (Debit debit : debits) {
       Movement movement = debit.movement();
-      if (replayed.contains(movement.idempotencyKey())) {
+      String key = movement.idempotencyKey();
+      Stored stored = recorded.get(key);
+      if (stored != null) {
+        LedgerRules.sameMovementOrRefuse(stored, debit.accountId(), movement);
+        replayed.add(key);
         continue;
       }
-      if (!seen.add(movement.idempotencyKey())) {
-        throw new ConflictException("idempotency-key-reused", "The key " + movement.idempotencyKey()
-            + " appears twice in one batch");
+      if (!seen.add(key)) {
+        throw new ConflictException("idempotency-key-reused", "The key " + key + " appears twice in one batch");
       }
-      Balance before = locked.get(debit.accountId());
-      if (before == null) {
+      LedgerRows.Row row = locked.get(debit.accountId());
+      if (row == null) {
         throw new InsufficientFundsException(debit.accountId(), movement.amount().negate(), Money.of(BigDecimal.ZERO));
       }
-      BigDecimal after = Money.of(balance.get(debit.accountId()).add(movement.amount()));
-      if (!movement.type().mayOverdraw() && after.add(before.creditLimit()).signum() < 0) {
-        throw new InsufficientFundsException(debit.accountId(), movement.amount().negate(),
-            balance.get(debit.accountId()).add(before.creditLimit()));
-      }
-      balance.put(debit.accountId(), after);
-      rows.add(new Object[] {debit.accountId(), movement.type().name(), movement.amount(),
-          movement.creditLimitChange(), after, before.creditLimit(), movement.idempotencyKey(),
-          movement.referenceType(), movement.referenceId(), movement.description(), movement.actor(), at});
+      Totals after = LedgerRules.apply(debit.accountId(), totals.getOrDefault(debit.accountId(), row.totals()),
+          movement);
+      totals.put(debit.accountId(), after);
+      appended.add(new LedgerRows.NewEntry(debit.accountId(), movement, after));
     }
-    jdbc.batchUpdate("insert into ledger_entry (account_id, type, amount, credit_limit_change, balance_after,"
-        + " credit_limit_after, idempotency_key, reference_type, reference_id, description, actor, created_at)"
-        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
-    List<Object[]> totals = new ArrayList<>();
-    balance.forEach((id, after) -> {
-      if (after.compareTo(locked.get(id).balance()) != 0) {
-        totals.add(new Object[] {after, at, id});
-      }
-    });
-    jdbc.batchUpdate("update ledger_account set balance = ?, updated_at = ? where account_id = ?", totals);
+    if (!appended.isEmpty()) {
+      rows.append(appended, totals, clock.instant());
+    }
     return replayed;
-  }
-
-  private Set<String> alreadyRecorded(List<Debit> debits) {
-    Map<String, Debit> byKey = new LinkedHashMap<>();
-    debits.forEach(d -> byKey.put(d.movement().idempotencyKey(), d));
-    List<String> keys = List.copyOf(byKey.keySet());
-    Set<String> found = new HashSet<>();
-    for (int from = 0; from < keys.size(); from += IN_LIST) {
-      List<String> part = keys.subList(from, Math.min(keys.size(), from + IN_LIST));
-      jdbc.query("select idempotency_key, account_id, type, amount from ledger_entry where idempotency_key in ("
-          + placeholders(part.size()) + ")", rs -> {
-            Debit debit = byKey.get(rs.getString(1));
-            boolean same = debit.accountId() == rs.getLong(2) && debit.movement().type().name().equals(rs.getString(3))
-                && debit.movement().amount().compareTo(rs.getBigDecimal(4)) == 0;
-            if (!same) {
-              throw new ConflictException("idempotency-key-reused", "The key " + rs.getString(1)
-                  + " was already used for a different movement");
-            }
-            found.add(rs.getString(1));
-          }, part.toArray());
-    }
-    return found;
-  }
-
-  private static final int IN_LIST = 500;
-
-  private static String placeholders(int n) {
-    return String.join(", ", java.util.Collections.nCopies(n, "?"));
   }
 
   @Transactional(readOnly = true)
   public Balance balance(Long accountId) {
-    return ledgerAccounts.findById(accountId)
-        .map(a -> new Balance(accountId, a.getCurrency(), a.getBalance(), a.getCreditLimit(), a.available()))
-        .orElseGet(() -> {
-          BigDecimal zero = Money.of(BigDecimal.ZERO);
-          return new Balance(accountId, resellers.current().getCurrency(), zero, zero, zero);
-        });
+    return rows.find(accountId).map(BalanceService::balance).orElseGet(() -> {
+      BigDecimal zero = Money.of(BigDecimal.ZERO);
+      return new Balance(accountId, resellers.current().getCurrency(), zero, zero, zero);
+    });
+  }
+
+  private static Balance balance(LedgerRows.Row row) {
+    return new Balance(row.accountId(), row.currency(), row.totals().balance(), row.totals().creditLimit(),
+        row.totals().available());
   }
 
   @Transactional(readOnly = true)
@@ -273,7 +216,7 @@ public class BalanceService {
 
   /** When the account last had a non-zero entry of one of these types (e.g. a real payment, a charge), if ever. */
   @Transactional(readOnly = true)
-  public Optional<java.time.Instant> lastMovementAt(Long accountId, java.util.Collection<EntryType> types) {
+  public Optional<Instant> lastMovementAt(Long accountId, java.util.Collection<EntryType> types) {
     return Optional.ofNullable(entries.lastMovementAt(accountId, types));
   }
 
@@ -282,7 +225,7 @@ public class BalanceService {
   public Balance recomputed(Long accountId) {
     BigDecimal balance = Money.of(entries.sumOfAmounts(accountId));
     BigDecimal limit = Money.of(entries.sumOfCreditLimitChanges(accountId));
-    String currency = ledgerAccounts.findById(accountId).map(LedgerAccount::getCurrency).orElse(null);
+    String currency = rows.find(accountId).map(LedgerRows.Row::currency).orElse(null);
     return new Balance(accountId, currency, balance, limit, balance.add(limit));
   }
 }

@@ -16,7 +16,8 @@ import org.hibernate.annotations.Immutable;
  * One movement of an account's money or credit limit. Append-only: never updated or deleted (Hibernate treats the
  * entity as immutable, the repository has no delete, and on MySQL/MariaDB triggers refuse UPDATE and DELETE).
  * Corrections are new entries. Each entry carries a unique idempotency key, so the same movement is never recorded
- * twice whatever retries or concurrent requests do (PAY-6).
+ * twice whatever retries or concurrent requests do (PAY-6). Written only by {@link LedgerRows} (one movement or a
+ * batch, {@link BalanceService}); JPA only reads it.
  */
 @Entity
 @Immutable

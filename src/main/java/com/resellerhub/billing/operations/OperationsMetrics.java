@@ -1,5 +1,8 @@
 package com.resellerhub.billing.operations;
 
+import com.resellerhub.billing.account.AccountBulk;
+import com.resellerhub.billing.payment.PaymentService;
+import com.resellerhub.billing.promise.PromiseFigures;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
@@ -9,7 +12,6 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,7 +26,7 @@ import org.springframework.stereotype.Component;
  *       ACTIVE</td></tr>
  *   <tr><td>{@code billing_accounts_blocked}</td><td>accounts with status BLOCKED</td></tr>
  * </table>
- * Each value is computed by one COUNT query and kept for {@code billing.metrics.cache-ttl} (default 5 s), so a
+ * Each value is computed by one COUNT query (of the engine, or of the owning feature's service) and kept for {@code billing.metrics.cache-ttl} (default 5 s), so a
  * scrape costs at most six cheap queries however often it comes.
  */
 @Component
@@ -36,7 +38,8 @@ public class OperationsMetrics {
   static final String REVIEW_PROCESS = "postpay-approval";
 
   public OperationsMetrics(MeterRegistry registry, RuntimeService runtime, ManagementService management,
-      TaskService tasks, JdbcTemplate jdbc, MetricsSettings settings) {
+      TaskService tasks, PaymentService payments, PromiseFigures promises, AccountBulk accounts,
+      MetricsSettings settings) {
     Duration ttl = settings.cacheTtl();
     gauge(registry, "billing.incidents.open", "Open incidents of the process engine", ttl,
         () -> runtime.createIncidentQuery().count());
@@ -46,22 +49,17 @@ public class OperationsMetrics {
     gauge(registry, "billing.approval.tasks.open", "Open 'Review postpay permission' tasks", ttl,
         () -> tasks.createTaskQuery().processDefinitionKey(REVIEW_PROCESS).taskDefinitionKey(REVIEW_TASK).count());
     gauge(registry, "billing.payments.overdue", "Payments with status OVERDUE",
-        ttl, () -> count(jdbc, "SELECT COUNT(*) FROM payment WHERE status = 'OVERDUE'"));
+        ttl, payments::overdueCount);
     gauge(registry, "billing.promised.payments.active",
         "Promised payments with status ACTIVE", ttl,
-        () -> count(jdbc, "SELECT COUNT(*) FROM promised_payment WHERE status = 'ACTIVE'"));
+        promises::activeCount);
     gauge(registry, "billing.accounts.blocked", "Accounts with status BLOCKED", ttl,
-        () -> count(jdbc, "SELECT COUNT(*) FROM account WHERE status = 'BLOCKED'"));
+        accounts::blockedCount);
   }
 
   private static void gauge(MeterRegistry registry, String name, String description, Duration ttl,
       Supplier<Long> count) {
     Gauge.builder(name, new Cached(count, ttl)).description(description).strongReference(true).register(registry);
-  }
-
-  static long count(JdbcTemplate jdbc, String sql) {
-    Long count = jdbc.queryForObject(sql, Long.class);
-    return count == null ? 0 : count;
   }
 
   /** A value computed at most once per time-to-live; the last value is kept when computing it fails. */

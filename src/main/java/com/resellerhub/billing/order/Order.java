@@ -16,6 +16,10 @@ import java.time.LocalDate;
 /**
  * An account's order of a plan. It records who created it and through which API, and, separately, the manager who
  * approved it when it needed postpay approval (PP-4): the creator never changes.
+ *
+ * <p>JPA writes an order a person places, approves or declines ({@link OrderService}); the platform's term orders and
+ * the bulk provisioning of paid orders are written by {@link OrderRows}, in transactions that change no order through
+ * JPA, bumping {@code version} there so a JPA copy loaded before fails its optimistic check.
  */
 @Entity
 @Table(name = "customer_order")

@@ -2,7 +2,7 @@ package com.resellerhub.billing.order;
 
 /**
  * Asks for the payment of an order that must be paid before it is provisioned (a PREPAY commercial order). The
- * payments feature implements it and calls {@link OrderService#provisionPaid} once the payment is paid; this
+ * payments feature implements it and calls {@link OrderService#provisionPaidAll} once the payment is paid; this
  * interface keeps the order feature free of the payment feature (and the beans free of a cycle).
  */
 public interface OrderPayments {

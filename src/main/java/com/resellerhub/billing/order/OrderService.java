@@ -16,13 +16,16 @@ import com.resellerhub.billing.subscription.Subscription;
 import com.resellerhub.billing.subscription.SubscriptionService;
 import com.resellerhub.billing.web.BusinessRuleException;
 import com.resellerhub.billing.web.NotFoundException;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.time.Period;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.domain.Page;
@@ -36,6 +39,9 @@ import org.springframework.transaction.annotation.Transactional;
  * <p>Placing an order locks the account row first, so concurrent orders of one account are decided one after
  * another: of 50 concurrent first orders of a NOT_VERIFIED account one goes PENDING_APPROVAL and starts the review,
  * the other 49 find the account UNDER_REVIEW and are refused (PP-6).
+ *
+ * <p>A person's order is written through JPA ({@link Order}); the platform's term orders and the provisioning of paid
+ * orders in bulk through {@link OrderRows} ({@link TermOrders}, {@link #provisionPaidAll}).
  */
 @Service
 public class OrderService {
@@ -44,6 +50,12 @@ public class OrderService {
 
   /** What to order: a plan, trial or commercial, by whom and through which API. */
   public record PlaceOrder(long accountId, long planId, boolean trial, String actor, OrderChannel channel) {}
+
+  /** A RENEWAL or PROLONGATION order of a subscription for the period starting on {@code periodStart}. */
+  public record TermKey(long subscriptionId, OrderType type, LocalDate periodStart) {}
+
+  /** What the automatic debit's rules need of an order: its type, when it was placed and its subscription. */
+  public record Summary(long id, OrderType type, Instant createdAt, Long subscriptionId) {}
 
   private final OrderRepository orders;
   private final AccountService accounts;
@@ -54,15 +66,13 @@ public class OrderService {
   private final PostpayReviews reviews;
   private final OrderPayments payments;
   private final PaidOrders paidOrders;
+  private final OrderRows rows;
   private final Clock clock;
   private final PostpayPermissions permissions;
 
-  @PersistenceContext
-  private EntityManager entityManager;
-
-  public OrderService(OrderRepository orders, AccountService accounts, AccountEventLog eventLog, PlanService plans,
+  OrderService(OrderRepository orders, AccountService accounts, AccountEventLog eventLog, PlanService plans,
       ResellerService resellers, SubscriptionService subscriptions, PostpayReviews reviews, OrderPayments payments,
-      PaidOrders paidOrders, Clock clock, PostpayPermissions permissions) {
+      PaidOrders paidOrders, OrderRows rows, Clock clock, PostpayPermissions permissions) {
     this.permissions = permissions;
     this.orders = orders;
     this.accounts = accounts;
@@ -73,6 +83,7 @@ public class OrderService {
     this.reviews = reviews;
     this.payments = payments;
     this.paidOrders = paidOrders;
+    this.rows = rows;
     this.clock = clock;
   }
 
@@ -187,25 +198,10 @@ public class OrderService {
   }
 
   /**
-   * Provisions an order whose payment was paid (PAY-2, PAY-3, PAY-7): the same as {@link #provisionPaidAll} for one
-   * order (a RENEWAL renews its subscription, a PROLONGATION prolongs it, a NEW order opens one). Idempotent: an
-   * order that no longer waits for its payment is left as it is.
-   */
-  @Transactional
-  public Order provisionPaid(long orderId) {
-    Order order = orders.findById(orderId).orElseThrow(() -> new NotFoundException("Order", orderId));
-    if (order.getStatus() == OrderStatus.AWAITING_PAYMENT) {
-      paidOrders.provisionAll(List.of(orderId));
-      entityManager.refresh(order);
-    }
-    return order;
-  }
-
-  /**
    * Provisions the orders of a payment that was just paid, in the caller's transaction, fast (plain JDBC: a handful
    * of statements for hundreds of orders; it does not read payments at all). Only AWAITING_PAYMENT orders change:
    * <ul>
-   *   <li>NEW: opens the subscription, as {@link #provisionPaid} always did;</li>
+   *   <li>NEW: opens the subscription, as provisioning a free or approved order does;</li>
    *   <li>RENEWAL: the subscription's next term ({@code expiresOn} + one plan period, {@code paidUntil} = the new
    *       expiry, or the end of the new term's first instalment); PAYMENT_OVERDUE becomes ACTIVE;</li>
    *   <li>PROLONGATION: {@code paidUntil} advances by one instalment, never past {@code expiresOn}; PAYMENT_OVERDUE
@@ -227,6 +223,18 @@ public class OrderService {
         order.getApprovedBy() != null ? order.getApprovedBy() : order.getCreatedBy(), true,
         "Order " + order.getId() + " provisioned: subscription " + subscription.getId() + " until "
             + subscription.getExpiresOn());
+  }
+
+  /** The RENEWAL and PROLONGATION orders (any status) of these subscriptions, read in bulk. */
+  @Transactional(readOnly = true)
+  public Set<TermKey> termOrdersOf(Collection<Long> subscriptionIds) {
+    return rows.termOrdersOf(subscriptionIds.stream().filter(Objects::nonNull).distinct().sorted().toList());
+  }
+
+  /** These orders' type, creation time and subscription, by id (ascending), read in bulk; unknown ids are left out. */
+  @Transactional(readOnly = true)
+  public Map<Long, Summary> summaries(Collection<Long> orderIds) {
+    return rows.summaries(orderIds.stream().filter(Objects::nonNull).distinct().sorted().toList());
   }
 
   @Transactional(readOnly = true)

@@ -4,18 +4,16 @@ import com.resellerhub.billing.account.AccountEventLog;
 import com.resellerhub.billing.account.AccountEventType;
 import com.resellerhub.billing.catalog.PlanTerms;
 import com.resellerhub.billing.catalog.PlanService;
-import com.resellerhub.billing.platform.Jdbc;
 import com.resellerhub.billing.subscription.SubscriptionService;
 import com.resellerhub.billing.subscription.SubscriptionService.NewSubscription;
 import com.resellerhub.billing.subscription.SubscriptionService.State;
 import com.resellerhub.billing.subscription.SubscriptionService.TermChange;
 import com.resellerhub.billing.subscription.SubscriptionStatus;
 import com.resellerhub.billing.subscription.SubscriptionTerms;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
+import com.resellerhub.billing.order.OrderRows.Locked;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -26,15 +24,15 @@ import java.util.Map;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Provisions the orders of payments that were just paid, hundreds at a time, with plain JDBC in the caller's
- * transaction: the orders' rows are locked and read in one statement, the subscriptions' rows in another, then one
- * batch updates the subscriptions, one the orders and one writes the event log. Nothing depends on what JPA holds
- * of payments (the automatic debit changes them with plain JDBC).
+ * Provisions the orders of payments that were just paid, hundreds at a time, with plain JDBC ({@link OrderRows}) in
+ * the caller's transaction: the orders' rows are locked and read in one statement, the subscriptions' rows in
+ * another, then one batch updates the subscriptions, one the orders and one writes the event log. The callers (the
+ * billing runs, a payment's completion) change no order or subscription through JPA in that transaction, so there is
+ * nothing to flush first.
  *
  * <p>Only AWAITING_PAYMENT orders change (anything else is left alone, so a repeat does nothing):
  * <ul>
@@ -56,26 +54,15 @@ class PaidOrders {
 
   private static final Logger log = LoggerFactory.getLogger(PaidOrders.class);
 
-  private record Row(long id, long accountId, long planId, OrderType type, boolean trial, OrderStatus status,
-      Long subscriptionId, LocalDate periodStart, String createdBy, String approvedBy) {
-
-    String actor() {
-      return approvedBy != null ? approvedBy : createdBy;
-    }
-  }
-
-  private final JdbcTemplate jdbc;
+  private final OrderRows rows;
   private final PlanService plans;
   private final SubscriptionService subscriptions;
   private final AccountEventLog eventLog;
   private final Clock clock;
 
-  @PersistenceContext
-  private EntityManager entityManager;
-
-  PaidOrders(JdbcTemplate jdbc, PlanService plans, SubscriptionService subscriptions, AccountEventLog eventLog,
+  PaidOrders(OrderRows rows, PlanService plans, SubscriptionService subscriptions, AccountEventLog eventLog,
       Clock clock) {
-    this.jdbc = jdbc;
+    this.rows = rows;
     this.plans = plans;
     this.subscriptions = subscriptions;
     this.eventLog = eventLog;
@@ -88,13 +75,12 @@ class PaidOrders {
     if (ids.isEmpty()) {
       return 0;
     }
-    // What JPA changed in this transaction reaches the database before it is read and written with JDBC.
-    entityManager.flush();
-    List<Row> awaiting = lock(ids).stream().filter(r -> r.status() == OrderStatus.AWAITING_PAYMENT).toList();
+    List<Locked> awaiting = rows.lock(ids).stream().filter(r -> r.status() == OrderStatus.AWAITING_PAYMENT)
+        .toList();
     if (awaiting.isEmpty()) {
       return 0;
     }
-    Map<Long, PlanTerms> planById = plans.termsOf(awaiting.stream().map(Row::planId).distinct().toList());
+    Map<Long, PlanTerms> planById = plans.termsOf(awaiting.stream().map(Locked::planId).distinct().toList());
 
     Map<Long, String> details = new HashMap<>();
     Map<Long, Long> subscriptionOf = new HashMap<>();
@@ -109,42 +95,23 @@ class PaidOrders {
   }
 
   /**
-   * AWAITING_PAYMENT becomes PROVISIONED: NEW orders one by one (each gets its new subscription's id), the others,
-   * which name their subscription already, in one {@code UPDATE ... WHERE id IN (...)} per 500.
+   * AWAITING_PAYMENT becomes PROVISIONED: NEW orders with their new subscription's id (one batch), the others, which
+   * name their subscription already, in one {@code UPDATE ... WHERE id IN (...)} per 500.
    */
-  private int markProvisioned(List<Row> awaiting, Map<Long, Long> subscriptionOf) {
-    LocalDateTime now = Jdbc.utc(clock.instant());
-    List<Row> opened = awaiting.stream().filter(r -> r.type() == OrderType.NEW).toList();
-    int provisioned = 0;
-    if (!opened.isEmpty()) {
-      provisioned += Jdbc.total(jdbc.batchUpdate("UPDATE customer_order SET status = ?, subscription_id = ?,"
-          + " provisioned_at = ?, version = version + 1 WHERE id = ? AND status = ?", opened, opened.size(),
-          (ps, r) -> {
-            ps.setString(1, OrderStatus.PROVISIONED.name());
-            ps.setLong(2, subscriptionOf.get(r.id()));
-            ps.setObject(3, now);
-            ps.setLong(4, r.id());
-            ps.setString(5, OrderStatus.AWAITING_PAYMENT.name());
-          }));
-    }
-    List<Long> extending = awaiting.stream().filter(r -> r.type() != OrderType.NEW).map(Row::id).toList();
-    for (List<Long> chunk : Jdbc.chunks(extending)) {
-      List<Object> args = new ArrayList<>();
-      args.add(OrderStatus.PROVISIONED.name());
-      args.add(now);
-      args.addAll(chunk);
-      args.add(OrderStatus.AWAITING_PAYMENT.name());
-      provisioned += jdbc.update("UPDATE customer_order SET status = ?, provisioned_at = ?, version = version + 1"
-          + " WHERE id IN (" + Jdbc.placeholders(chunk.size()) + ") AND status = ?", args.toArray());
-    }
-    return provisioned;
+  private int markProvisioned(List<Locked> awaiting, Map<Long, Long> subscriptionOf) {
+    Map<Long, Long> opened = new LinkedHashMap<>();
+    awaiting.stream().filter(r -> r.type() == OrderType.NEW)
+        .forEach(r -> opened.put(r.id(), subscriptionOf.get(r.id())));
+    List<Long> extending = awaiting.stream().filter(r -> r.type() != OrderType.NEW).map(Locked::id).toList();
+    Instant now = clock.instant();
+    return rows.provisionedWithSubscriptions(opened, now) + rows.provisioned(extending, now);
   }
 
   /** NEW orders open their subscription. */
-  private void openNew(List<Row> awaiting, Map<Long, PlanTerms> planById, Map<Long, String> details,
+  private void openNew(List<Locked> awaiting, Map<Long, PlanTerms> planById, Map<Long, String> details,
       Map<Long, Long> subscriptionOf) {
     List<NewSubscription> opening = new ArrayList<>();
-    for (Row r : awaiting) {
+    for (Locked r : awaiting) {
       if (r.type() == OrderType.NEW) {
         PlanTerms plan = planById.get(r.planId());
         opening.add(new NewSubscription(r.accountId(), r.planId(), r.id(), r.trial(), plan.periodOf(r.trial()),
@@ -160,20 +127,20 @@ class PaidOrders {
   }
 
   /** RENEWAL and PROLONGATION orders move their subscription's dates, in the order of the periods they pay. */
-  private void extend(List<Row> awaiting, Map<Long, PlanTerms> planById, Map<Long, String> details,
+  private void extend(List<Locked> awaiting, Map<Long, PlanTerms> planById, Map<Long, String> details,
       Map<Long, Long> subscriptionOf) {
-    List<Row> extending = awaiting.stream().filter(r -> r.type() != OrderType.NEW)
-        .sorted(Comparator.comparing((Row r) -> r.subscriptionId() == null ? 0L : r.subscriptionId())
+    List<Locked> extending = awaiting.stream().filter(r -> r.type() != OrderType.NEW)
+        .sorted(Comparator.comparing((Locked r) -> r.subscriptionId() == null ? 0L : r.subscriptionId())
             .thenComparing(r -> r.periodStart() == null ? LocalDate.MIN : r.periodStart())
-            .thenComparing(Row::id))
+            .thenComparing(Locked::id))
         .toList();
     if (extending.isEmpty()) {
       return;
     }
-    Map<Long, State> locked = subscriptions.lockAll(extending.stream().map(Row::subscriptionId)
+    Map<Long, State> locked = subscriptions.lockAll(extending.stream().map(Locked::subscriptionId)
         .filter(Objects::nonNull).toList());
     Map<Long, State> current = new LinkedHashMap<>(locked);
-    for (Row r : extending) {
+    for (Locked r : extending) {
       subscriptionOf.put(r.id(), r.subscriptionId());
       State s = r.subscriptionId() == null ? null : current.get(r.subscriptionId());
       PlanTerms plan = planById.get(r.planId());
@@ -203,7 +170,7 @@ class PaidOrders {
     subscriptions.applyAll(changes);
   }
 
-  private static State renewed(State s, Row r, PlanTerms plan) {
+  private static State renewed(State s, Locked r, PlanTerms plan) {
     if (!s.expiresOn().equals(r.periodStart())) {
       return null;
     }
@@ -214,7 +181,7 @@ class PaidOrders {
         expires, paidUntil, s.autoRenew(), s.gracePeriodDays());
   }
 
-  private static State prolonged(State s, Row r, PlanTerms plan) {
+  private static State prolonged(State s, Locked r, PlanTerms plan) {
     if (s.paidUntil() == null || !s.paidUntil().equals(r.periodStart()) || !s.paidUntil().isBefore(s.expiresOn())) {
       return null;
     }
@@ -226,19 +193,5 @@ class PaidOrders {
 
   private static SubscriptionStatus reactivated(SubscriptionStatus status) {
     return status == SubscriptionStatus.PAYMENT_OVERDUE ? SubscriptionStatus.ACTIVE : status;
-  }
-
-  private List<Row> lock(List<Long> ids) {
-    List<Row> rows = new ArrayList<>();
-    for (List<Long> chunk : Jdbc.chunks(ids)) {
-      rows.addAll(jdbc.query("SELECT id, account_id, plan_id, type, trial, status, subscription_id, period_start,"
-          + " created_by, approved_by FROM customer_order WHERE id IN (" + Jdbc.placeholders(chunk.size())
-          + ") ORDER BY id FOR UPDATE", (rs, n) -> new Row(rs.getLong("id"), rs.getLong("account_id"),
-          rs.getLong("plan_id"), OrderType.valueOf(rs.getString("type")), rs.getBoolean("trial"),
-          OrderStatus.valueOf(rs.getString("status")), Jdbc.longOrNull(rs, "subscription_id"),
-          Jdbc.date(rs, "period_start"), rs.getString("created_by"), rs.getString("approved_by")),
-          chunk.toArray()));
-    }
-    return rows;
   }
 }

@@ -4,25 +4,22 @@ import com.resellerhub.billing.account.AccountEventLog;
 import com.resellerhub.billing.account.AccountEventType;
 import com.resellerhub.billing.catalog.BillingModel;
 import com.resellerhub.billing.ledger.Money;
-import com.resellerhub.billing.platform.Jdbc;
 import com.resellerhub.billing.reseller.ResellerService;
 import java.math.BigDecimal;
-import java.sql.PreparedStatement;
-import java.sql.Statement;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
+import java.util.Set;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The payments and acts the billing day creates (plain JDBC, in the caller's transaction; the same rows and history
- * the rest of the payment feature reads): one ORDER or COMBINED payment for orders that fall due together, and the act
+ * The payments and acts the billing day creates (plain JDBC through {@link PaymentRows}, in the caller's transaction;
+ * the same rows and history the rest of the payment feature reads): one ORDER or COMBINED payment for orders that fall due together, and the act
  * of a closed POSTPAY period with its ACT payment. Its caller holds the account's row lock.
  */
 @Service
@@ -34,16 +31,17 @@ public class BillingPayments {
   /** A subscription's period an act bills, and the amount it adds (the plan's price). */
   public record ActLine(long subscriptionId, BigDecimal amount) {}
 
-  private final JdbcTemplate jdbc;
+  /** A subscription's period (starting on {@code periodStart}) that an act has billed. */
+  public record BilledPeriod(long subscriptionId, LocalDate periodStart) {}
+
   private final PaymentRows rows;
   private final AccountEventLog eventLog;
   private final ResellerService resellers;
   private final Clock clock;
   private final int actDueDays;
 
-  public BillingPayments(JdbcTemplate jdbc, PaymentRows rows, AccountEventLog eventLog, ResellerService resellers,
-      Clock clock, PaymentSettings settings) {
-    this.jdbc = jdbc;
+  BillingPayments(PaymentRows rows, AccountEventLog eventLog, ResellerService resellers, Clock clock,
+      PaymentSettings settings) {
     this.rows = rows;
     this.eventLog = eventLog;
     this.resellers = resellers;
@@ -63,13 +61,14 @@ public class BillingPayments {
     }
     PaymentType type = orderIds.size() == 1 ? PaymentType.ORDER : PaymentType.COMBINED;
     BigDecimal money = Money.of(amount);
+    Instant now = clock.instant();
     long id = rows.insert(accountId, type, BillingModel.PREPAY, money, currency, dueDate, expiresOn, null, orderIds,
-        AccountEventLog.SYSTEM);
+        AccountEventLog.SYSTEM, now);
     String what = type + " payment for " + (orderIds.size() == 1 ? "order " + orderIds.get(0) : "orders " + orderIds)
         + ", due " + dueDate + (expiresOn.equals(dueDate) ? "" : ", expires " + expiresOn) + (note == null ? ""
         : " " + note);
     rows.events(List.of(new PaymentRows.NewEvent(id, PaymentEventKind.CREATED, null, PaymentStatus.AWAITING_PAYMENT,
-        what, AccountEventLog.SYSTEM)));
+        what, AccountEventLog.SYSTEM)), now);
     eventLog.recordAll(List.of(new AccountEventLog.Entry(accountId, AccountEventType.PAYMENT_CREATED,
         AccountEventLog.SYSTEM, true, "Payment " + id + " (" + type + ") of " + money.toPlainString() + " " + currency
             + " " + what.substring(what.indexOf(" for ") + 1))));
@@ -93,40 +92,26 @@ public class BillingPayments {
       throw new IllegalArgumentException("An act is issued for a closed period: " + periodStart + " to " + periodEnd
           + " is not closed on " + today);
     }
-    Optional<Long> existing = actOf(accountId, periodStart, periodEnd);
+    Optional<Long> existing = rows.actOf(accountId, periodStart, periodEnd);
     if (existing.isPresent()) {
-      insertLines(existing.get(), periodStart, periodEnd, lines, false);
+      rows.insertActLines(existing.get(), periodStart, periodEnd, lines, false);
       return new IssuedAct(existing.get(), null, false);
     }
     BigDecimal amount = Money.of(lines.stream().map(ActLine::amount).reduce(BigDecimal.ZERO, BigDecimal::add));
     boolean external = resellers.settings().invoicesByExternalSystem();
     String currency = resellers.current().getCurrency();
-    GeneratedKeyHolder key = new GeneratedKeyHolder();
-    LocalDateTime now = Jdbc.utc(clock.instant());
-    jdbc.update(con -> {
-      PreparedStatement ps = con.prepareStatement("INSERT INTO postpay_act (account_id, period_start, period_end,"
-          + " amount, currency, invoiced_externally, erp_confirmed, created_by, created_at)"
-          + " VALUES (?, ?, ?, ?, ?, ?, FALSE, ?, ?)", Statement.RETURN_GENERATED_KEYS);
-      ps.setLong(1, accountId);
-      ps.setObject(2, periodStart);
-      ps.setObject(3, periodEnd);
-      ps.setBigDecimal(4, amount);
-      ps.setString(5, currency);
-      ps.setBoolean(6, external);
-      ps.setString(7, AccountEventLog.SYSTEM);
-      ps.setObject(8, now);
-      return ps;
-    }, key);
-    long actId = key.getKey().longValue();
-    insertLines(actId, periodStart, periodEnd, lines, true);
+    Instant now = clock.instant();
+    long actId = rows.insertAct(accountId, periodStart, periodEnd, amount, currency, external, AccountEventLog.SYSTEM,
+        now);
+    rows.insertActLines(actId, periodStart, periodEnd, lines, true);
 
     LocalDate due = external ? null : today.plusDays(actDueDays);
     long paymentId = rows.insert(accountId, PaymentType.ACT, BillingModel.POSTPAY, amount, currency, due,
-        due == null ? null : due.plusDays(1), actId, List.of(), AccountEventLog.SYSTEM);
+        due == null ? null : due.plusDays(1), actId, List.of(), AccountEventLog.SYSTEM, now);
     String what = "for act " + actId + " (" + periodStart + " to " + periodEnd + ")" + (external
         ? ", invoiced by the external system: no due date until the ERP confirms the act" : "");
     rows.events(List.of(new PaymentRows.NewEvent(paymentId, PaymentEventKind.CREATED, null,
-        PaymentStatus.AWAITING_PAYMENT, "ACT payment " + what, AccountEventLog.SYSTEM)));
+        PaymentStatus.AWAITING_PAYMENT, "ACT payment " + what, AccountEventLog.SYSTEM)), now);
     List<Long> subscriptions = lines.stream().map(ActLine::subscriptionId).toList();
     eventLog.recordAll(List.of(
         new AccountEventLog.Entry(accountId, AccountEventType.ACT_ISSUED, AccountEventLog.SYSTEM, true, "Act " + actId
@@ -137,21 +122,9 @@ public class BillingPayments {
     return new IssuedAct(actId, paymentId, true);
   }
 
-  private Optional<Long> actOf(long accountId, LocalDate periodStart, LocalDate periodEnd) {
-    return jdbc.queryForList("SELECT id FROM postpay_act WHERE account_id = ? AND period_start = ? AND period_end = ?",
-        Long.class, accountId, periodStart, periodEnd).stream().findFirst();
-  }
-
-  private void insertLines(long actId, LocalDate periodStart, LocalDate periodEnd, List<ActLine> lines,
-      boolean billed) {
-    List<ActLine> all = new ArrayList<>(lines);
-    jdbc.batchUpdate("INSERT INTO postpay_act_line (subscription_id, period_start, period_end, act_id, amount)"
-        + " VALUES (?, ?, ?, ?, ?)", all, all.size(), (ps, line) -> {
-          ps.setLong(1, line.subscriptionId());
-          ps.setObject(2, periodStart);
-          ps.setObject(3, periodEnd);
-          ps.setLong(4, actId);
-          ps.setBigDecimal(5, billed ? Money.of(line.amount()) : Money.of(BigDecimal.ZERO));
-        });
+  /** The periods of these subscriptions that acts have billed ({@code postpay_act_line}), read in bulk. */
+  @Transactional(readOnly = true)
+  public Set<BilledPeriod> billedPeriods(Collection<Long> subscriptionIds) {
+    return rows.billedPeriods(subscriptionIds.stream().filter(Objects::nonNull).distinct().sorted().toList());
   }
 }

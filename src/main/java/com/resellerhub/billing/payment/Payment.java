@@ -24,6 +24,10 @@ import java.util.List;
  * Money an account owes (PAY-1): for orders (ORDER: one, COMBINED: several, linked through {@code payment_order}),
  * a postpay act (ACT) or a balance top-up the customer asked for (TOP_UP). Its status changes only under the row
  * lock taken by {@link PaymentService}; each change is written to the payment's history.
+ *
+ * <p>JPA writes a single payment ({@link PaymentService}, {@link PaymentCompletion}); the billing runs write many in
+ * bulk through {@link PaymentRows}, in transactions that change no payment through JPA. No {@code version}: the row
+ * lock and the status every bulk UPDATE requires keep one writer from overwriting the other.
  */
 @Entity
 @Table(name = "payment")

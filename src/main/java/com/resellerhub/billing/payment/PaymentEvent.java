@@ -11,7 +11,10 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import org.hibernate.annotations.Immutable;
 
-/** One entry of a payment's history: a status change, a declined attempt and why, the act's confirmation. */
+/**
+ * One entry of a payment's history: a status change, a declined attempt and why, the act's confirmation. Append-only:
+ * JPA inserts one entry, {@link PaymentRows#events} many at once (its one SQL insert).
+ */
 @Entity
 @Immutable
 @Table(name = "payment_event")

@@ -12,18 +12,13 @@ import com.resellerhub.billing.ledger.Movement;
 import com.resellerhub.billing.order.Order;
 import com.resellerhub.billing.order.OrderPayments;
 import com.resellerhub.billing.order.TermOrders;
-import com.resellerhub.billing.platform.Jdbc;
 import com.resellerhub.billing.reseller.ResellerService;
 import com.resellerhub.billing.web.BusinessRuleException;
 import com.resellerhub.billing.web.ConflictException;
 import com.resellerhub.billing.web.NotFoundException;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +27,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -64,19 +58,14 @@ public class PaymentService implements OrderPayments {
   private final ResellerService resellers;
   private final PaymentRows rows;
   private final TermOrders termOrders;
-  private final JdbcTemplate jdbc;
   private final Clock clock;
   private final int dueDays;
   private final int actDueDays;
   private final int overduePageSize;
 
-  @PersistenceContext
-  private EntityManager entityManager;
-
   public PaymentService(PaymentRepository payments, PaymentEventRepository events, PaymentMethodRepository methods,
       PostpayActRepository acts, AccountService accounts, AccountEventLog eventLog, BalanceService balances,
-      ResellerService resellers, PaymentRows rows, TermOrders termOrders, JdbcTemplate jdbc, Clock clock,
-      PaymentSettings settings) {
+      ResellerService resellers, PaymentRows rows, TermOrders termOrders, Clock clock, PaymentSettings settings) {
     this.payments = payments;
     this.events = events;
     this.methods = methods;
@@ -87,7 +76,6 @@ public class PaymentService implements OrderPayments {
     this.resellers = resellers;
     this.rows = rows;
     this.termOrders = termOrders;
-    this.jdbc = jdbc;
     this.clock = clock;
     this.dueDays = settings.dueDays();
     this.actDueDays = settings.actDueDays();
@@ -235,46 +223,26 @@ public class PaymentService implements OrderPayments {
    * an entry in the account's event log. Returns how many payments it marked.
    *
    * <p>It works through the payments in pages of {@code billing.payments.overdue-page-size} (default 500) with plain
-   * JDBC, in the caller's transaction (or its own): each page's rows are locked ({@code SELECT ... FOR UPDATE}) before
-   * they change, and the update once more requires AWAITING_PAYMENT, so a completion running at the same moment
-   * either wins (the payment is paid, not marked) or waits for this transaction; nothing is overwritten. A page takes
-   * a few statements whatever its size.
+   * JDBC ({@link PaymentRows}), in the caller's transaction (or its own; neither changes a payment through JPA):
+   * each page's rows are locked ({@code SELECT ... FOR UPDATE}) before they change, and the update once more requires
+   * AWAITING_PAYMENT, so a completion running at the same moment either wins (the payment is paid, not marked) or
+   * waits for this transaction; nothing is overwritten. A page takes a few statements whatever its size.
    */
   @Transactional
   public int markExpiredOverdue(LocalDate today) {
-    // Changes made through JPA in this transaction reach the database before it is read with JDBC.
-    entityManager.flush();
     int marked = 0;
     int subscriptionsOverdue = 0;
     long after = 0;
     while (true) {
-      List<Expired> page = jdbc.query("SELECT id, account_id, expires_on FROM payment WHERE status = ?"
-          + " AND expires_on < ? AND id > ? ORDER BY id LIMIT ? FOR UPDATE", (rs, n) -> new Expired(rs.getLong("id"),
-          rs.getLong("account_id"), rs.getObject("expires_on", LocalDate.class)),
-          PaymentStatus.AWAITING_PAYMENT.name(), today, after, overduePageSize);
+      List<PaymentRows.Expired> page = rows.lockExpired(today, after, overduePageSize);
       if (page.isEmpty()) {
         break;
       }
       after = page.get(page.size() - 1).id();
-      int[][] counts = jdbc.batchUpdate("UPDATE payment SET status = ? WHERE id = ? AND status = ?", page,
-          page.size(), (ps, p) -> {
-            ps.setString(1, PaymentStatus.OVERDUE.name());
-            ps.setLong(2, p.id());
-            ps.setString(3, PaymentStatus.AWAITING_PAYMENT.name());
-          });
-      List<Expired> changed = new ArrayList<>();
-      int i = 0;
-      for (int[] batch : counts) {
-        for (int count : batch) {
-          if (count != 0) {
-            changed.add(page.get(i));
-          }
-          i++;
-        }
-      }
+      List<PaymentRows.Expired> changed = rows.markOverdue(page);
       rows.events(changed.stream().map(p -> new PaymentRows.NewEvent(p.id(), PaymentEventKind.STATUS_CHANGED,
           PaymentStatus.AWAITING_PAYMENT, PaymentStatus.OVERDUE, "Not paid by its expiry date " + p.expiresOn(),
-          AccountEventLog.SYSTEM)).toList());
+          AccountEventLog.SYSTEM)).toList(), clock.instant());
       eventLog.recordAll(changed.stream().map(p -> new AccountEventLog.Entry(p.accountId(),
           AccountEventType.PAYMENT_OVERDUE, AccountEventLog.SYSTEM, true, "Payment " + p.id() + " is overdue (expired "
               + p.expiresOn() + ")")).toList());
@@ -291,25 +259,26 @@ public class PaymentService implements OrderPayments {
     return marked;
   }
 
-  private record Expired(long id, long accountId, LocalDate expiresOn) {}
-
   /** Each order of these payments, with the reason its subscription becomes PAYMENT_OVERDUE. */
-  private Map<Long, String> ordersOf(List<Expired> payments) {
+  private Map<Long, String> ordersOf(List<PaymentRows.Expired> payments) {
     Map<Long, String> whyByOrder = new LinkedHashMap<>();
     if (payments.isEmpty()) {
       return whyByOrder;
     }
-    Map<Long, Expired> byId = new HashMap<>();
+    Map<Long, PaymentRows.Expired> byId = new LinkedHashMap<>();
     payments.forEach(p -> byId.put(p.id(), p));
-    for (List<Long> chunk : Jdbc.chunks(byId.keySet())) {
-      jdbc.query("SELECT payment_id, order_id FROM payment_order WHERE payment_id IN ("
-          + Jdbc.placeholders(chunk.size()) + ") ORDER BY payment_id, order_id", rs -> {
-            Expired p = byId.get(rs.getLong("payment_id"));
-            whyByOrder.put(rs.getLong("order_id"), "payment " + p.id() + " of order " + rs.getLong("order_id")
-                + " expired unpaid on " + p.expiresOn());
-          }, chunk.toArray());
-    }
+    rows.ordersOf(byId.keySet()).forEach((paymentId, orderIds) -> {
+      PaymentRows.Expired p = byId.get(paymentId);
+      orderIds.forEach(orderId -> whyByOrder.put(orderId, "payment " + p.id() + " of order " + orderId
+          + " expired unpaid on " + p.expiresOn()));
+    });
     return whyByOrder;
+  }
+
+  /** How many payments are OVERDUE (the operator's gauge). */
+  @Transactional(readOnly = true)
+  public long overdueCount() {
+    return rows.countWithStatus(PaymentStatus.OVERDUE);
   }
 
   // ---------------------------------------------------------------------------------------------------------------

@@ -15,6 +15,9 @@ import java.time.LocalDate;
  * reseller's invoices come from an external ERP ({@code invoicesByExternalSystem}, RS-2) the act is
  * {@code invoicedExternally}: its payment has no due date and cannot be completed through the operator or customer
  * API until the ERP confirms the act (PAY-3).
+ *
+ * <p>JPA writes a manager's act and the ERP's confirmation ({@link PaymentService}); the billing day's acts are
+ * inserted by {@link PaymentRows} ({@link BillingPayments}) and not changed in that transaction.
  */
 @Entity
 @Table(name = "postpay_act")

@@ -17,8 +17,11 @@ import java.time.LocalDate;
  * the end of the current term (one plan period, starting on {@code termStartsOn}); {@code paidUntil} the date up to
  * which it is paid (PREPAY; before {@code expiresOn} while a plan paid in instalments has instalments left), used by
  * prolongation orders (PAY-4); {@code gracePeriodDays} how long it keeps working after {@code paidUntil}. Date rules:
- * {@link SubscriptionTerms}. Renewals, prolongations and the billing day change the dates in bulk through
- * {@link SubscriptionService} (plain JDBC, bumping {@code version}).
+ * {@link SubscriptionTerms}.
+ *
+ * <p>Written by {@link SubscriptionRows} (every new row, and the bulk changes of renewals, prolongations, the billing
+ * day and PAY-5, bumping {@code version} there); JPA reads it and changes only a single subscription's status
+ * ({@link SubscriptionService#changeStatus}), checked by {@code version}.
  */
 @Entity
 @Table(name = "subscription")
@@ -70,22 +73,6 @@ public class Subscription {
   private long version;
 
   protected Subscription() {}
-
-  Subscription(Long accountId, Long planId, Long orderId, boolean trial, LocalDate startsOn, LocalDate expiresOn,
-      LocalDate paidUntil, boolean autoRenew, int gracePeriodDays, Instant createdAt) {
-    this.accountId = accountId;
-    this.planId = planId;
-    this.orderId = orderId;
-    this.trial = trial;
-    this.status = SubscriptionStatus.ACTIVE;
-    this.startsOn = startsOn;
-    this.termStartsOn = startsOn;
-    this.expiresOn = expiresOn;
-    this.paidUntil = paidUntil;
-    this.autoRenew = autoRenew;
-    this.gracePeriodDays = gracePeriodDays;
-    this.createdAt = createdAt;
-  }
 
   void changeStatus(SubscriptionStatus status) {
     this.status = status;

@@ -2,11 +2,9 @@ package com.resellerhub.billing.subscription;
 
 import com.resellerhub.billing.account.AccountEventLog;
 import com.resellerhub.billing.account.AccountEventType;
-import com.resellerhub.billing.platform.Jdbc;
 import com.resellerhub.billing.web.NotFoundException;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.Period;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -14,17 +12,19 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.jdbc.core.JdbcTemplate;
+import java.util.Objects;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Creates subscriptions for provisioned orders and changes their status and dates.
  *
- * <p>The bulk operations ({@link #openAll}, {@link #lockAll}, {@link #applyAll}, {@link #markPaymentOverdue}) work
- * with plain JDBC in the caller's transaction, so that provisioning hundreds of paid orders or marking thousands of
- * payments overdue takes a handful of statements. They bump {@code version}, so a JPA copy loaded elsewhere fails
- * its optimistic check rather than overwriting them.
+ * <p>Every subscription is created by {@link SubscriptionRows} (one by {@link #open}, many by {@link #openAll}); the
+ * bulk operations ({@link #openAll}, {@link #lockAll}, {@link #applyAll}, {@link #markPaymentOverdue}) and the billing
+ * day's reads work with plain JDBC in the caller's transaction, so that provisioning hundreds of paid orders or marking
+ * thousands of payments overdue takes a handful of statements. A single subscription's status
+ * ({@link #changeStatus}) is changed through JPA. Both keep the optimistic {@code version}, so a JPA copy loaded
+ * elsewhere fails its check rather than overwriting a bulk change.
  */
 @Service
 public class SubscriptionService {
@@ -48,18 +48,30 @@ public class SubscriptionService {
   public record TermChange(long id, LocalDate expectedExpiresOn, LocalDate termStartsOn, LocalDate expiresOn,
       LocalDate paidUntil, SubscriptionStatus status) {}
 
-  private static final String COLUMNS = "id, account_id, plan_id, trial, status, starts_on, term_starts_on,"
-      + " expires_on, paid_until, auto_renew, grace_period_days";
+  /**
+   * What the billing day looks for among the commercial subscriptions that are ACTIVE, DELIVERED or PAYMENT_OVERDUE:
+   * of the prepaid plans, those renewing automatically that expire in {@code [renewalFrom, renewalTo]} and those
+   * paid until a day in {@code [prolongationFrom, prolongationTo]} before their expiry; of the postpaid plans, those
+   * whose term ended on or before {@code closedBy}.
+   */
+  public record DueWindows(List<Long> prepaidPlanIds, LocalDate renewalFrom, LocalDate renewalTo,
+      LocalDate prolongationFrom, LocalDate prolongationTo, List<Long> postpaidPlanIds, LocalDate closedBy) {
+
+    public DueWindows {
+      prepaidPlanIds = List.copyOf(prepaidPlanIds);
+      postpaidPlanIds = List.copyOf(postpaidPlanIds);
+    }
+  }
 
   private final SubscriptionRepository subscriptions;
-  private final JdbcTemplate jdbc;
+  private final SubscriptionRows rows;
   private final AccountEventLog eventLog;
   private final Clock clock;
 
-  public SubscriptionService(SubscriptionRepository subscriptions, JdbcTemplate jdbc, AccountEventLog eventLog,
+  public SubscriptionService(SubscriptionRepository subscriptions, SubscriptionRows rows, AccountEventLog eventLog,
       Clock clock) {
     this.subscriptions = subscriptions;
-    this.jdbc = jdbc;
+    this.rows = rows;
     this.eventLog = eventLog;
     this.clock = clock;
   }
@@ -72,14 +84,12 @@ public class SubscriptionService {
   @Transactional
   public Subscription open(NewSubscription request) {
     return subscriptions.findByOrderId(request.orderId()).orElseGet(() -> {
-      SubscriptionTerms.Opening dates = opening(request, LocalDate.now(clock));
-      return subscriptions.save(new Subscription(request.accountId(), request.planId(), request.orderId(),
-          request.trial(), dates.startsOn(), dates.expiresOn(), dates.paidUntil(), !request.trial(),
-          request.gracePeriodDays(), clock.instant()));
+      rows.insert(List.of(request), LocalDate.now(clock), clock.instant());
+      return subscriptions.findByOrderId(request.orderId()).orElseThrow();
     });
   }
 
-  private static SubscriptionTerms.Opening opening(NewSubscription request, LocalDate today) {
+  static SubscriptionTerms.Opening opening(NewSubscription request, LocalDate today) {
     return SubscriptionTerms.opening(today, request.period(), request.trial() ? null : request.instalment(),
         request.prepaid() && !request.trial());
   }
@@ -93,43 +103,14 @@ public class SubscriptionService {
     if (requests.isEmpty()) {
       return Map.of();
     }
-    Map<Long, State> existing = byOrder(requests.stream().map(NewSubscription::orderId).toList());
+    Map<Long, State> existing = rows.byOrder(requests.stream().map(NewSubscription::orderId).toList());
     List<NewSubscription> missing = requests.stream().filter(r -> !existing.containsKey(r.orderId())).toList();
     if (!missing.isEmpty()) {
-      LocalDate today = LocalDate.now(clock);
-      LocalDateTime now = Jdbc.utc(clock.instant());
-      jdbc.batchUpdate("INSERT INTO subscription (account_id, plan_id, order_id, trial, status, starts_on,"
-              + " term_starts_on, expires_on, paid_until, auto_renew, grace_period_days, created_at, version)"
-              + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)", missing, missing.size(), (ps, r) -> {
-                SubscriptionTerms.Opening dates = opening(r, today);
-                ps.setLong(1, r.accountId());
-                ps.setLong(2, r.planId());
-                ps.setLong(3, r.orderId());
-                ps.setBoolean(4, r.trial());
-                ps.setString(5, SubscriptionStatus.ACTIVE.name());
-                ps.setObject(6, dates.startsOn());
-                ps.setObject(7, dates.startsOn());
-                ps.setObject(8, dates.expiresOn());
-                Jdbc.setDate(ps, 9, dates.paidUntil());
-                ps.setBoolean(10, !r.trial());
-                ps.setInt(11, r.gracePeriodDays());
-                ps.setObject(12, now);
-              });
+      rows.insert(missing, LocalDate.now(clock), clock.instant());
     }
     Map<Long, State> all = new HashMap<>(existing);
-    all.putAll(byOrder(missing.stream().map(NewSubscription::orderId).toList()));
+    all.putAll(rows.byOrder(missing.stream().map(NewSubscription::orderId).toList()));
     return all;
-  }
-
-  private Map<Long, State> byOrder(List<Long> orderIds) {
-    Map<Long, State> byOrder = new HashMap<>();
-    for (List<Long> chunk : Jdbc.chunks(orderIds)) {
-      jdbc.query("SELECT order_id, " + COLUMNS + " FROM subscription WHERE order_id IN ("
-          + Jdbc.placeholders(chunk.size()) + ")", rs -> {
-            byOrder.put(rs.getLong("order_id"), state(rs));
-          }, chunk.toArray());
-    }
-    return byOrder;
   }
 
   /**
@@ -138,15 +119,17 @@ public class SubscriptionService {
    */
   @Transactional
   public Map<Long, State> lockAll(Collection<Long> ids) {
-    Map<Long, State> states = new LinkedHashMap<>();
-    for (List<Long> chunk : Jdbc.chunks(ids.stream().distinct().sorted().toList())) {
-      jdbc.query("SELECT " + COLUMNS + " FROM subscription WHERE id IN (" + Jdbc.placeholders(chunk.size())
-          + ") ORDER BY id FOR UPDATE", rs -> {
-            State state = state(rs);
-            states.put(state.id(), state);
-          }, chunk.toArray());
-    }
-    return states;
+    return rows.byId(sorted(ids), true);
+  }
+
+  /** The subscriptions with these ids as they are now (no lock), in id order; unknown ids are left out. */
+  @Transactional(readOnly = true)
+  public Map<Long, State> statesOf(Collection<Long> ids) {
+    return rows.byId(sorted(ids), false);
+  }
+
+  private static List<Long> sorted(Collection<Long> ids) {
+    return ids.stream().filter(Objects::nonNull).distinct().sorted().toList();
   }
 
   /**
@@ -166,25 +149,8 @@ public class SubscriptionService {
     int applied = 0;
     for (Map.Entry<Values, List<Long>> group : groups.entrySet()) {
       Values v = group.getKey();
-      for (List<Long> chunk : Jdbc.chunks(group.getValue())) {
-        applied += jdbc.update("UPDATE subscription SET term_starts_on = ?, expires_on = ?, paid_until = ?,"
-            + " status = COALESCE(?, status), version = version + 1 WHERE id IN (" + Jdbc.placeholders(chunk.size())
-            + ") AND expires_on = ?", ps -> {
-              int i = 1;
-              ps.setObject(i++, v.termStartsOn());
-              ps.setObject(i++, v.expiresOn());
-              Jdbc.setDate(ps, i++, v.paidUntil());
-              if (v.status() == null) {
-                ps.setNull(i++, java.sql.Types.VARCHAR);
-              } else {
-                ps.setString(i++, v.status().name());
-              }
-              for (Long id : chunk) {
-                ps.setLong(i++, id);
-              }
-              ps.setObject(i, v.expectedExpiresOn());
-            });
-      }
+      applied += rows.changeTerms(group.getValue(), v.expectedExpiresOn(), v.termStartsOn(), v.expiresOn(),
+          v.paidUntil(), v.status());
     }
     return applied;
   }
@@ -205,11 +171,7 @@ public class SubscriptionService {
     if (candidates.isEmpty()) {
       return List.of();
     }
-    jdbc.batchUpdate("UPDATE subscription SET status = ?, version = version + 1 WHERE id = ?", candidates,
-        candidates.size(), (ps, s) -> {
-          ps.setString(1, SubscriptionStatus.PAYMENT_OVERDUE.name());
-          ps.setLong(2, s.id());
-        });
+    rows.changeStatus(candidates.stream().map(State::id).toList(), SubscriptionStatus.PAYMENT_OVERDUE);
     List<AccountEventLog.Entry> entries = new ArrayList<>();
     for (State s : candidates) {
       entries.add(new AccountEventLog.Entry(s.accountId(), AccountEventType.SUBSCRIPTION_PAYMENT_OVERDUE,
@@ -220,11 +182,31 @@ public class SubscriptionService {
     return candidates.stream().map(State::id).toList();
   }
 
-  private static State state(java.sql.ResultSet rs) throws java.sql.SQLException {
-    return new State(rs.getLong("id"), rs.getLong("account_id"), rs.getLong("plan_id"), rs.getBoolean("trial"),
-        SubscriptionStatus.valueOf(rs.getString("status")), Jdbc.date(rs, "starts_on"),
-        Jdbc.date(rs, "term_starts_on"), Jdbc.date(rs, "expires_on"), Jdbc.date(rs, "paid_until"),
-        rs.getBoolean("auto_renew"), rs.getInt("grace_period_days"));
+  // ---------------------------------------------------------------------------------------------------------------
+  // The billing day's reads (plain JDBC, page by page)
+
+  /** The next page of accounts (ids above {@code afterAccountId}, ascending) with a subscription {@code windows} find. */
+  @Transactional(readOnly = true)
+  public List<Long> accountsWithTermsDue(DueWindows windows, long afterAccountId, int limit) {
+    return rows.accountsWithTermsDue(windows, afterAccountId, limit);
+  }
+
+  /** The accounts' prepaid subscriptions renewing in the window, in account and id order. */
+  @Transactional(readOnly = true)
+  public List<State> renewalsDue(List<Long> accountIds, DueWindows windows) {
+    return rows.renewalsDue(accountIds, windows);
+  }
+
+  /** The accounts' prepaid subscriptions whose paid-until date is in the window, in account and id order. */
+  @Transactional(readOnly = true)
+  public List<State> prolongationsDue(List<Long> accountIds, DueWindows windows) {
+    return rows.prolongationsDue(accountIds, windows);
+  }
+
+  /** The accounts' postpaid subscriptions whose term closed by {@code windows.closedBy()}, in account and id order. */
+  @Transactional(readOnly = true)
+  public List<State> closedTerms(List<Long> accountIds, DueWindows windows) {
+    return rows.closedTerms(accountIds, windows);
   }
 
   @Transactional(readOnly = true)

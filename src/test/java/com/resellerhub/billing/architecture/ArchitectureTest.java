@@ -2,22 +2,29 @@ package com.resellerhub.billing.architecture;
 
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.fields;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaMethod;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
  * Rules the compiler does not check: money is never floating point; the feature packages form no cycle; Camunda's
- * delegate types appear only in process glue, and the shared engine plumbing knows no feature.
+ * delegate types appear only in process glue, and the shared engine plumbing knows no feature; SQL is written only in
+ * a feature's package-private {@code *Rows} and {@code *Queries} classes (which tables each may name:
+ * {@link SqlOwnershipTest}).
  */
 class ArchitectureTest {
 
@@ -79,6 +86,61 @@ class ArchitectureTest {
             "com.resellerhub.billing.subscription..", "com.resellerhub.billing.catalog..")
         .because("process/ is the engine-wide plumbing every process shares; a process's own glue lives with its"
             + " feature")
+        .check(MAIN);
+  }
+
+  // ---------------------------------------------------------------------------------------------------------------
+  // SQL lives in *Rows and *Queries classes (and the platform's helpers)
+
+  private static final Set<String> SQL_TYPES = Set.of("org.springframework.jdbc.core.JdbcTemplate",
+      "org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate",
+      "org.springframework.jdbc.core.simple.JdbcClient", "com.resellerhub.billing.platform.Jdbc");
+
+  private static final DescribedPredicate<JavaClass> SQL_API = DescribedPredicate.describe(
+      "JdbcTemplate, NamedParameterJdbcTemplate, JdbcClient, java.sql or platform.Jdbc",
+      c -> SQL_TYPES.contains(c.getName()) || c.getPackageName().equals("java.sql"));
+
+  /** A class whose SQL is allowed: a {@code *Rows} or {@code *Queries} class (or one nested in it), or the platform's. */
+  private static final DescribedPredicate<JavaClass> SQL_OWNER = DescribedPredicate.describe(
+      "a *Rows or *Queries class or com.resellerhub.billing.platform..", c -> {
+        JavaClass top = c;
+        while (top.getEnclosingClass().isPresent()) {
+          top = top.getEnclosingClass().get();
+        }
+        String name = top.getSimpleName();
+        return name.endsWith("Rows") || name.endsWith("Queries")
+            || c.getPackageName().startsWith("com.resellerhub.billing.platform");
+      });
+
+  private static final ArchCondition<JavaClass> CALL_NO_NATIVE_QUERY =
+      new ArchCondition<>("not call EntityManager.createNativeQuery") {
+        @Override
+        public void check(JavaClass item, ConditionEvents events) {
+          for (JavaMethodCall call : item.getMethodCallsFromSelf()) {
+            if (call.getTarget().getName().equals("createNativeQuery")) {
+              events.add(SimpleConditionEvent.violated(item, call.getDescription()));
+            }
+          }
+        }
+      };
+
+  @Test
+  void onlyRowsAndQueriesClassesSpeakSql() {
+    noClasses().that(DescribedPredicate.not(SQL_OWNER))
+        .should().dependOnClassesThat(SQL_API)
+        .because("a feature's SQL lives in its package-private *Rows/*Queries classes, behind its service; other"
+            + " classes call services (or JPA repositories), never SQL")
+        .check(MAIN);
+    classes().that(DescribedPredicate.not(SQL_OWNER)).should(CALL_NO_NATIVE_QUERY)
+        .because("a native query is SQL too: it belongs in a *Rows or *Queries class")
+        .check(MAIN);
+  }
+
+  @Test
+  void rowsAndQueriesClassesArePackagePrivate() {
+    classes().that().haveSimpleNameEndingWith("Rows").or().haveSimpleNameEndingWith("Queries")
+        .should().notBePublic()
+        .because("another feature asks the owning feature's service, never its SQL")
         .check(MAIN);
   }
 }
