@@ -1,5 +1,6 @@
 package com.resellerhub.billing.billingday;
 
+import com.resellerhub.billing.payment.OverduePayments;
 import com.resellerhub.billing.billingday.SettlementRules.Kind;
 import com.resellerhub.billing.billingday.SettlementRules.OrderFacts;
 import com.resellerhub.billing.billingday.SettlementRules.OrderKind;
@@ -16,7 +17,6 @@ import com.resellerhub.billing.payment.DuePayments.AccountDue;
 import com.resellerhub.billing.payment.DuePayments.DuePayment;
 import com.resellerhub.billing.payment.DuePayments.NotPaid;
 import com.resellerhub.billing.payment.PaymentCompletion;
-import com.resellerhub.billing.payment.PaymentService;
 import com.resellerhub.billing.reseller.ResellerService;
 import com.resellerhub.billing.reseller.ResellerSettings;
 import com.resellerhub.billing.web.NotFoundException;
@@ -92,21 +92,22 @@ public class SettlementService {
   private final BillingDayRunRepository runs;
   private final BillingDayChunkRepository chunks;
   private final DuePayments duePayments;
-  private final PaymentService payments;
   private final BalanceService balances;
   private final OrderService orders;
   private final ResellerService resellers;
   private final BillingDaySettings settings;
   private final Clock clock;
   private final TransactionTemplate inOwnTransaction;
+  private final OverduePayments overdue;
 
   public SettlementService(BillingDayRunRepository runs, BillingDayChunkRepository chunks, DuePayments duePayments,
-      PaymentService payments, BalanceService balances, OrderService orders, ResellerService resellers,
-      BillingDaySettings settings, Clock clock, PlatformTransactionManager transactionManager) {
+      BalanceService balances, OrderService orders, ResellerService resellers,
+      BillingDaySettings settings, Clock clock, PlatformTransactionManager transactionManager,
+      OverduePayments overdue) {
+    this.overdue = overdue;
     this.runs = runs;
     this.chunks = chunks;
     this.duePayments = duePayments;
-    this.payments = payments;
     this.balances = balances;
     this.orders = orders;
     this.resellers = resellers;
@@ -302,11 +303,11 @@ public class SettlementService {
       throw new IllegalStateException("Run " + runId + " has " + (progress.chunks() - progress.chunksSettled())
           + " chunks not settled yet");
     }
-    int overdue = payments.markExpiredOverdue(run.getBusinessDate());
-    run.finished(overdue, clock.instant());
+    int marked = overdue.markExpiredOverdue(run.getBusinessDate());
+    run.finished(marked, clock.instant());
     log.info("Billing day {} finished: {} paid ({}), {} not paid [{}], {} became overdue", run.getBusinessDate(),
         progress.paid(), progress.paidAmount().toPlainString(), progress.skipped(), progress.skippedByReasonText(),
-        overdue);
+        marked);
     return progress(run);
   }
 

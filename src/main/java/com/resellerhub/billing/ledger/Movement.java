@@ -64,9 +64,4 @@ public record Movement(EntryType type, BigDecimal amount, BigDecimal creditLimit
       throw new IllegalArgumentException("amount must be positive");
     }
   }
-
-  /** Whether this movement takes money out (and so needs the balance and credit limit to allow it). */
-  public boolean takesMoney() {
-    return amount.signum() < 0 || creditLimitChange.signum() < 0;
-  }
 }

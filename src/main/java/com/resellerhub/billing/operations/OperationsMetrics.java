@@ -1,7 +1,7 @@
 package com.resellerhub.billing.operations;
 
 import com.resellerhub.billing.account.AccountBulk;
-import com.resellerhub.billing.payment.PaymentService;
+import com.resellerhub.billing.payment.OverduePayments;
 import com.resellerhub.billing.promise.PromiseFigures;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -9,7 +9,7 @@ import java.time.Duration;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
+import com.resellerhub.billing.order.PostpayReviews;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -34,11 +34,8 @@ public class OperationsMetrics {
 
   private static final Logger log = LoggerFactory.getLogger(OperationsMetrics.class);
 
-  static final String REVIEW_TASK = "Task_ReviewPostpayPermission";
-  static final String REVIEW_PROCESS = "postpay-approval";
-
   public OperationsMetrics(MeterRegistry registry, RuntimeService runtime, ManagementService management,
-      TaskService tasks, PaymentService payments, PromiseFigures promises, AccountBulk accounts,
+      PostpayReviews reviews, OverduePayments payments, PromiseFigures promises, AccountBulk accounts,
       MetricsSettings settings) {
     Duration ttl = settings.cacheTtl();
     gauge(registry, "billing.incidents.open", "Open incidents of the process engine", ttl,
@@ -47,7 +44,7 @@ public class OperationsMetrics {
         "Jobs of the process engine that are due, not suspended and have retries left", ttl,
         () -> management.createJobQuery().executable().active().count());
     gauge(registry, "billing.approval.tasks.open", "Open 'Review postpay permission' tasks", ttl,
-        () -> tasks.createTaskQuery().processDefinitionKey(REVIEW_PROCESS).taskDefinitionKey(REVIEW_TASK).count());
+        reviews::openCount);
     gauge(registry, "billing.payments.overdue", "Payments with status OVERDUE",
         ttl, payments::overdueCount);
     gauge(registry, "billing.promised.payments.active",

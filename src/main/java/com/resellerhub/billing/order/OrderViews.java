@@ -5,8 +5,6 @@ import com.resellerhub.billing.catalog.PlanService;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.List;
-import org.springframework.data.domain.Page;
 import org.springframework.stereotype.Component;
 
 /** What the APIs show of an order. The customer API masks a decline (PP-5). */

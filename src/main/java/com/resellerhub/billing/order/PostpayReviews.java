@@ -8,4 +8,7 @@ package com.resellerhub.billing.order;
 public interface PostpayReviews {
 
   void requestReview(Order order);
+
+  /** The reviews waiting for a manager: open "Review postpay permission" tasks (the OPS-4 gauge). */
+  long openCount();
 }

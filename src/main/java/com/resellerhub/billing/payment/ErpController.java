@@ -23,8 +23,10 @@ public class ErpController {
   private final PaymentService payments;
   private final PaymentCompletion completion;
   private final IdempotentRequests idempotent;
+  private final PostpayActs acts;
 
-  public ErpController(PaymentService payments, PaymentCompletion completion, IdempotentRequests idempotent) {
+  public ErpController(PaymentService payments, PaymentCompletion completion, IdempotentRequests idempotent, PostpayActs acts) {
+    this.acts = acts;
     this.payments = payments;
     this.completion = completion;
     this.idempotent = idempotent;
@@ -33,7 +35,7 @@ public class ErpController {
   @PostMapping("/acts/{id}/confirm")
   @Operation(summary = "Confirm an act invoiced by the ERP; its payment gets a due date (idempotent)")
   public PaymentViews.ActView confirm(@PathVariable long id, Principal user) {
-    return PaymentViews.of(payments.confirmAct(id, user.getName()));
+    return PaymentViews.of(acts.confirmAct(id, user.getName()));
   }
 
   @PostMapping("/payments/{id}/complete")

@@ -31,9 +31,13 @@ public class OperatorPaymentController {
   private final PaymentService payments;
   private final PaymentCompletion completion;
   private final IdempotentRequests idempotent;
+  private final PostpayActs acts;
+  private final TopUps topUps;
 
   public OperatorPaymentController(PaymentService payments, PaymentCompletion completion,
-      IdempotentRequests idempotent) {
+      IdempotentRequests idempotent, PostpayActs acts, TopUps topUps) {
+    this.topUps = topUps;
+    this.acts = acts;
     this.payments = payments;
     this.completion = completion;
     this.idempotent = idempotent;
@@ -72,7 +76,7 @@ public class OperatorPaymentController {
       @RequestHeader(name = IdempotentRequests.HEADER, required = false) String key, Principal user) {
     return idempotent.run(user.getName(), "POST /api/operator/accounts/" + accountId + "/top-ups", key, request,
         () -> {
-          var recorded = payments.topUp(accountId, request.amount(), request.method(), request.comment(),
+          var recorded = topUps.topUp(accountId, request.amount(), request.method(), request.comment(),
               user.getName(), key);
           return ResponseEntity.status(HttpStatus.CREATED).body(com.resellerhub.billing.ledger.LedgerViews.of(
               recorded.entry()));
@@ -94,14 +98,14 @@ public class OperatorPaymentController {
   public ResponseEntity<?> issueAct(@PathVariable long accountId, @Valid @RequestBody PaymentRequests.IssueAct request,
       @RequestHeader(name = IdempotentRequests.HEADER, required = false) String key, Principal user) {
     return idempotent.run(user.getName(), "POST /api/operator/accounts/" + accountId + "/acts", key, request, () ->
-        ResponseEntity.status(HttpStatus.CREATED).body(PaymentViews.of(payments.issueAct(accountId,
+        ResponseEntity.status(HttpStatus.CREATED).body(PaymentViews.of(acts.issueAct(accountId,
             request.periodStart(), request.periodEnd(), request.amount(), user.getName()))));
   }
 
   @GetMapping("/acts/{id}")
   @Operation(summary = "A postpay act")
   public PaymentViews.ActView act(@PathVariable long id) {
-    return PaymentViews.of(payments.act(id));
+    return PaymentViews.of(acts.act(id));
   }
 
   @GetMapping("/payment-methods")

@@ -19,8 +19,10 @@ public class PaymentAdminController {
 
   private final PaymentService payments;
   private final Clock clock;
+  private final OverduePayments overdue;
 
-  public PaymentAdminController(PaymentService payments, Clock clock) {
+  public PaymentAdminController(PaymentService payments, Clock clock, OverduePayments overdue) {
+    this.overdue = overdue;
     this.payments = payments;
     this.clock = clock;
   }
@@ -29,6 +31,6 @@ public class PaymentAdminController {
   @Operation(summary = "Mark AWAITING_PAYMENT payments whose expiry date has passed OVERDUE (PAY-5)")
   public Marked markOverdue() {
     LocalDate today = LocalDate.now(clock);
-    return new Marked(today, payments.markExpiredOverdue(today));
+    return new Marked(today, overdue.markExpiredOverdue(today));
   }
 }

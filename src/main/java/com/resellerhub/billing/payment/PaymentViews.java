@@ -5,8 +5,6 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.function.Function;
-import org.springframework.data.domain.Page;
 
 /** What the APIs show of payments, their history, acts and payment methods. */
 public final class PaymentViews {

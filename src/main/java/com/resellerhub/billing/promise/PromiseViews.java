@@ -4,8 +4,6 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.List;
-import java.util.function.Function;
-import org.springframework.data.domain.Page;
 
 /** What the APIs show of offers and promises. Amounts with two decimals at least. */
 public final class PromiseViews {

@@ -48,6 +48,7 @@ class BillingDayIT {
   @Autowired BillingDayService billingDay;
   @Autowired OrderService orders;
   @Autowired PaymentService payments;
+  @Autowired com.resellerhub.billing.payment.OverduePayments overdue;
   @Autowired TransactionTemplate transactions;
 
   BillingDayApi api;
@@ -423,7 +424,7 @@ class BillingDayIT {
         + " CURRENT_TIMESTAMP)", rows.stream().map(r -> new Object[] {r[0], r[1], r[1]}).toList());
 
     long start = System.nanoTime();
-    int marked = payments.markExpiredOverdue(today);
+    int marked = overdue.markExpiredOverdue(today);
     log.info("markExpiredOverdue marked {} payments in {} ms", marked, (System.nanoTime() - start) / 1_000_000);
 
     assertThat(marked).isGreaterThanOrEqualTo(n);
@@ -431,7 +432,7 @@ class BillingDayIT {
         .isEqualTo(n);
     assertThat(count("SELECT COUNT(*) FROM payment_event e JOIN payment p ON p.id = e.payment_id"
         + " WHERE p.account_id = ? AND e.to_status = 'OVERDUE'", c.accountId())).isEqualTo(n);
-    assertThat(payments.markExpiredOverdue(today)).as("nothing left to mark").isZero();
+    assertThat(overdue.markExpiredOverdue(today)).as("nothing left to mark").isZero();
     assertThat(count("SELECT COUNT(*) FROM payment_event e JOIN payment p ON p.id = e.payment_id"
         + " WHERE p.account_id = ? AND e.to_status = 'OVERDUE'", c.accountId())).isEqualTo(n);
   }

@@ -12,7 +12,6 @@ import com.resellerhub.billing.support.Concurrently;
 import com.resellerhub.billing.support.IntegrationTest;
 import java.math.BigDecimal;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;

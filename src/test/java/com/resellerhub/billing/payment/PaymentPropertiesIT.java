@@ -51,6 +51,8 @@ class PaymentPropertiesIT {
   record PayByMethod(int which) implements Op {}
 
   @Autowired PaymentService payments;
+  @Autowired TopUps topUps;
+  @Autowired PostpayActs acts;
   @Autowired PaymentCompletion completion;
   @Autowired BalanceService balances;
   @Autowired AccountRepository accounts;
@@ -84,7 +86,7 @@ class PaymentPropertiesIT {
       Op op = ops.get(i);
       boolean debited = false;
       if (op instanceof TopUp t) {
-        payments.topUp(account, t.amount(), "BANK_TRANSFER", "prop", "prop", "prop-" + i);
+        topUps.topUp(account, t.amount(), "BANK_TRANSFER", "prop", "prop", "prop-" + i);
         balance = balance.add(t.amount());
         entryCount++;
       } else if (op instanceof Charge c) {
@@ -111,7 +113,7 @@ class PaymentPropertiesIT {
           assertThat(allowed).as("step %d %s refused", i, op).isFalse();
         }
       } else if (op instanceof Bill b) {
-        PostpayAct act = payments.issueAct(account, period, period.plusMonths(1).minusDays(1), b.amount(), "prop");
+        PostpayAct act = acts.issueAct(account, period, period.plusMonths(1).minusDays(1), b.amount(), "prop");
         period = period.plusMonths(1);
         Long paymentId = jdbc.queryForObject("SELECT id FROM payment WHERE act_id = ?", Long.class, act.getId());
         bills.add(paymentId);

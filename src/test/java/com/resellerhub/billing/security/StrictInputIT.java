@@ -21,7 +21,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

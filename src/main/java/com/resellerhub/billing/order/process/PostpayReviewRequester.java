@@ -1,5 +1,6 @@
 package com.resellerhub.billing.order.process;
 
+import org.camunda.bpm.engine.TaskService;
 import com.resellerhub.billing.account.AccountOwners;
 import com.resellerhub.billing.account.Account;
 import com.resellerhub.billing.account.AccountService;
@@ -29,10 +30,12 @@ public class PostpayReviewRequester implements PostpayReviews {
   private final BalanceService balances;
   private final Clock clock;
   private final AccountOwners owners;
+  private final TaskService tasks;
 
   public PostpayReviewRequester(PostpayApprovalStarter starter, AccountService accounts,
       ReferenceDataService referenceData, PlanService plans, BalanceService balances,
-      Clock clock, AccountOwners owners) {
+      Clock clock, AccountOwners owners, TaskService tasks) {
+    this.tasks = tasks;
     this.owners = owners;
     this.starter = starter;
     this.accounts = accounts;
@@ -58,5 +61,11 @@ public class PostpayReviewRequester implements PostpayReviews {
     starter.start(accountId, orderId, new ReviewFacts(account.getName(), type, owner, manager, balance.balance(),
         balance.currency(), ageDays, plan.getName(), order.getPrice(), plan.getPeriod().toString(),
         order.isTrial()));
+  }
+
+  @Override
+  public long openCount() {
+    return tasks.createTaskQuery().processDefinitionKey(PostpayApproval.PROCESS_KEY)
+        .taskDefinitionKey(PostpayApproval.Elements.REVIEW_TASK).count();
   }
 }
