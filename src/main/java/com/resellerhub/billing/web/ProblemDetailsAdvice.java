@@ -142,6 +142,14 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     return body(badRequest("body", "malformed", "The request body is missing or is not valid JSON"));
   }
 
+  /** A required query parameter that is missing: 400 naming it, rule {@code required}. */
+  @Override
+  protected ResponseEntity<Object> handleMissingServletRequestParameter(
+      org.springframework.web.bind.MissingServletRequestParameterException e, HttpHeaders headers,
+      HttpStatusCode status, WebRequest request) {
+    return body(badRequest(e.getParameterName(), "required", "is required"));
+  }
+
   /** SEC-8: 404, 405, 406 and 415 of the framework in our wording (no "No static resource ..."). */
   @Override
   protected ResponseEntity<Object> handleNoResourceFoundException(

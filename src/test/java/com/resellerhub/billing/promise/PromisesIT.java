@@ -178,6 +178,7 @@ class PromisesIT {
     ResponseEntity<Map<String, Object>> unexplained = call("manager", HttpMethod.DELETE, blocks + "/MANAGER", null,
         null);
     assertThat(unexplained.getStatusCode().value()).isEqualTo(400);
+    assertThat(unexplained.getBody()).containsEntry("field", "reason").containsEntry("rule", "required");
     assertThat(account(c.accountId())).containsEntry("status", "BLOCKED");
     ResponseEntity<List<Map<String, Object>>> lifted = http.withBasicAuth("manager", "manager").exchange(
         blocks + "/MANAGER?reason=Contract signed again", HttpMethod.DELETE, null,
