@@ -16,7 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.InitializingBean;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.mail.MailProperties;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -39,10 +39,11 @@ public class DemoMailCatcher implements InitializingBean, DisposableBean {
   private final int port;
   private GreenMail server;
 
-  public DemoMailCatcher(@Value("${spring.mail.host:localhost}") String host,
-      @Value("${spring.mail.port:1025}") int port) {
+  /** Listens where the application sends its mail ({@code spring.mail.host} and {@code port}). */
+  public DemoMailCatcher(MailProperties mail) {
+    String host = mail.getHost() == null ? "localhost" : mail.getHost();
     this.host = "localhost".equals(host) ? "127.0.0.1" : host;
-    this.port = port;
+    this.port = mail.getPort() == null ? 25 : mail.getPort();
   }
 
   /** One caught mail. */
