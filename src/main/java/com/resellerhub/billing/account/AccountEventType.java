@@ -27,6 +27,8 @@ public enum AccountEventType {
   BALANCE_TOPPED_UP,
   /** A subscription's renewal or prolongation payment expired unpaid (PAY-5): the subscription is PAYMENT_OVERDUE. */
   SUBSCRIPTION_PAYMENT_OVERDUE,
+  /** A subscription's automatic renewal was switched on or off (SUB-2). */
+  SUBSCRIPTION_CHANGED,
   /** A postpay act was issued for a closed period. */
   ACT_ISSUED,
   /** The external ERP confirmed an act (PAY-3). */

@@ -78,6 +78,10 @@ public class Subscription {
     this.status = status;
   }
 
+  void autoRenew(boolean autoRenew) {
+    this.autoRenew = autoRenew;
+  }
+
   public Long getId() {
     return id;
   }

@@ -1,5 +1,11 @@
 package com.resellerhub.billing.subscription;
 
+import jakarta.persistence.LockModeType;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -9,4 +15,13 @@ interface SubscriptionRepository extends JpaRepository<Subscription, Long> {
   Optional<Subscription> findByOrderId(Long orderId);
 
   List<Subscription> findByAccountIdOrderByIdDesc(Long accountId);
+
+  @Lock(LockModeType.PESSIMISTIC_WRITE)
+  @Query("select s from Subscription s where s.id = :id")
+  Optional<Subscription> lockById(@Param("id") Long id);
+
+  @Query("select s from Subscription s where (:status is null or s.status = :status)"
+      + " and (:planId is null or s.planId = :planId) order by s.id desc")
+  Page<Subscription> search(@Param("status") SubscriptionStatus status, @Param("planId") Long planId,
+      Pageable pageable);
 }

@@ -88,12 +88,19 @@ class SubscriptionRows {
 
   /**
    * Sets new dates and (unless null) status on the subscriptions that still expire on {@code expectedExpiresOn};
-   * returns how many changed.
+   * returns the ids that changed, with their status before.
    */
-  int changeTerms(List<Long> ids, LocalDate expectedExpiresOn, LocalDate termStartsOn, LocalDate expiresOn,
-      LocalDate paidUntil, SubscriptionStatus status) {
-    int changed = 0;
+  Map<Long, SubscriptionStatus> changeTerms(List<Long> ids, LocalDate expectedExpiresOn, LocalDate termStartsOn,
+      LocalDate expiresOn, LocalDate paidUntil, SubscriptionStatus status) {
+    Map<Long, SubscriptionStatus> changed = new LinkedHashMap<>();
     for (List<Long> chunk : Jdbc.chunks(ids)) {
+      List<Object> select = new ArrayList<>(chunk);
+      select.add(expectedExpiresOn);
+      Map<Long, SubscriptionStatus> matching = new LinkedHashMap<>();
+      jdbc.query("SELECT id, status FROM subscription WHERE id IN (" + Jdbc.placeholders(chunk.size())
+          + ") AND expires_on = ? ORDER BY id", rs -> {
+            matching.put(rs.getLong(1), SubscriptionStatus.valueOf(rs.getString(2)));
+          }, select.toArray());
       List<Object> args = new ArrayList<>();
       args.add(termStartsOn);
       args.add(expiresOn);
@@ -101,11 +108,34 @@ class SubscriptionRows {
       args.add(new SqlParameterValue(Types.VARCHAR, status == null ? null : status.name()));
       args.addAll(chunk);
       args.add(expectedExpiresOn);
-      changed += jdbc.update(update("term_starts_on = ?, expires_on = ?, paid_until = ?,"
+      jdbc.update(update("term_starts_on = ?, expires_on = ?, paid_until = ?,"
           + " status = COALESCE(?, status)", "id IN (" + Jdbc.placeholders(chunk.size()) + ") AND expires_on = ?"),
           args.toArray());
+      changed.putAll(matching);
     }
     return changed;
+  }
+
+  /** An entry of a subscription's history to write. */
+  record NewEvent(long subscriptionId, SubscriptionEventKind kind, SubscriptionStatus from, SubscriptionStatus to,
+      String detail, String actor) {}
+
+  /** Appends history entries (one JDBC batch), all at {@code now}: the one writer of {@code subscription_event}. */
+  void events(List<NewEvent> events, Instant now) {
+    if (events.isEmpty()) {
+      return;
+    }
+    jdbc.batchUpdate("INSERT INTO subscription_event (subscription_id, kind, from_status, to_status, detail, actor,"
+        + " occurred_at) VALUES (?, ?, ?, ?, ?, ?, ?)", events, events.size(), (ps, e) -> {
+          ps.setLong(1, e.subscriptionId());
+          ps.setString(2, e.kind().name());
+          ps.setString(3, e.from() == null ? null : e.from().name());
+          ps.setString(4, e.to() == null ? null : e.to().name());
+          ps.setString(5, e.detail() == null || e.detail().length() <= 500 ? e.detail()
+              : e.detail().substring(0, 497) + "...");
+          ps.setString(6, e.actor());
+          ps.setObject(7, Jdbc.utc(now));
+        });
   }
 
   /** Sets the status of these subscriptions; returns how many changed. */

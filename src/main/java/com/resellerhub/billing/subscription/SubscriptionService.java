@@ -2,6 +2,7 @@ package com.resellerhub.billing.subscription;
 
 import com.resellerhub.billing.account.AccountEventLog;
 import com.resellerhub.billing.account.AccountEventType;
+import com.resellerhub.billing.web.BusinessRuleException;
 import com.resellerhub.billing.web.NotFoundException;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -13,6 +14,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -65,11 +68,13 @@ public class SubscriptionService {
 
   private final SubscriptionRepository subscriptions;
   private final SubscriptionRows rows;
+  private final SubscriptionEventRepository history;
   private final AccountEventLog eventLog;
   private final Clock clock;
 
-  public SubscriptionService(SubscriptionRepository subscriptions, SubscriptionRows rows, AccountEventLog eventLog,
-      Clock clock) {
+  public SubscriptionService(SubscriptionRepository subscriptions, SubscriptionRows rows,
+      SubscriptionEventRepository history, AccountEventLog eventLog, Clock clock) {
+    this.history = history;
     this.subscriptions = subscriptions;
     this.rows = rows;
     this.eventLog = eventLog;
@@ -84,7 +89,7 @@ public class SubscriptionService {
   @Transactional
   public Subscription open(NewSubscription request) {
     return subscriptions.findByOrderId(request.orderId()).orElseGet(() -> {
-      rows.insert(List.of(request), LocalDate.now(clock), clock.instant());
+      openAll(List.of(request));
       return subscriptions.findByOrderId(request.orderId()).orElseThrow();
     });
   }
@@ -108,8 +113,13 @@ public class SubscriptionService {
     if (!missing.isEmpty()) {
       rows.insert(missing, LocalDate.now(clock), clock.instant());
     }
+    Map<Long, State> created = rows.byOrder(missing.stream().map(NewSubscription::orderId).toList());
+    rows.events(created.entrySet().stream().map(e -> new SubscriptionRows.NewEvent(e.getValue().id(),
+        SubscriptionEventKind.CREATED, null, e.getValue().status(), (e.getValue().trial() ? "Trial" : "Commercial")
+            + " subscription opened by order " + e.getKey() + ", expires " + e.getValue().expiresOn(),
+        AccountEventLog.SYSTEM)).toList(), clock.instant());
     Map<Long, State> all = new HashMap<>(existing);
-    all.putAll(rows.byOrder(missing.stream().map(NewSubscription::orderId).toList()));
+    all.putAll(created);
     return all;
   }
 
@@ -147,11 +157,19 @@ public class SubscriptionService {
           c.status()), k -> new ArrayList<>()).add(c.id());
     }
     int applied = 0;
+    List<SubscriptionRows.NewEvent> entries = new ArrayList<>();
     for (Map.Entry<Values, List<Long>> group : groups.entrySet()) {
       Values v = group.getKey();
-      applied += rows.changeTerms(group.getValue(), v.expectedExpiresOn(), v.termStartsOn(), v.expiresOn(),
-          v.paidUntil(), v.status());
+      Map<Long, SubscriptionStatus> changed = rows.changeTerms(group.getValue(), v.expectedExpiresOn(),
+          v.termStartsOn(), v.expiresOn(), v.paidUntil(), v.status());
+      boolean renewed = !v.expiresOn().equals(v.expectedExpiresOn());
+      changed.forEach((id, from) -> entries.add(new SubscriptionRows.NewEvent(id,
+          renewed ? SubscriptionEventKind.RENEWED : SubscriptionEventKind.PROLONGED, from,
+          v.status() == null ? from : v.status(), (renewed ? "Renewed until " + v.expiresOn() : "Prolonged")
+              + (v.paidUntil() == null ? "" : ", paid until " + v.paidUntil()), AccountEventLog.SYSTEM)));
+      applied += changed.size();
     }
+    rows.events(entries, clock.instant());
     return applied;
   }
 
@@ -172,6 +190,9 @@ public class SubscriptionService {
       return List.of();
     }
     rows.changeStatus(candidates.stream().map(State::id).toList(), SubscriptionStatus.PAYMENT_OVERDUE);
+    rows.events(candidates.stream().map(s -> new SubscriptionRows.NewEvent(s.id(),
+        SubscriptionEventKind.PAYMENT_OVERDUE, s.status(), SubscriptionStatus.PAYMENT_OVERDUE,
+        whyBySubscription.get(s.id()), AccountEventLog.SYSTEM)).toList(), clock.instant());
     List<AccountEventLog.Entry> entries = new ArrayList<>();
     for (State s : candidates) {
       entries.add(new AccountEventLog.Entry(s.accountId(), AccountEventType.SUBSCRIPTION_PAYMENT_OVERDUE,
@@ -219,10 +240,74 @@ public class SubscriptionService {
     return subscriptions.findByAccountIdOrderByIdDesc(accountId);
   }
 
+  /** The account's subscription, or 404 when it is another account's (SUB-1). */
+  @Transactional(readOnly = true)
+  public Subscription getOfAccount(Long accountId, Long id) {
+    return subscriptions.findById(id).filter(s -> s.getAccountId().equals(accountId))
+        .orElseThrow(() -> new NotFoundException("Subscription", id));
+  }
+
+  /** Subscriptions, newest first, optionally of one status and one plan (SUB-1). */
+  @Transactional(readOnly = true)
+  public Page<Subscription> search(SubscriptionStatus status, Long planId, Pageable pageable) {
+    return subscriptions.search(status, planId, pageable);
+  }
+
+  /** A subscription's history, oldest first (SUB-1). */
+  @Transactional(readOnly = true)
+  public List<SubscriptionEvent> history(Long id) {
+    return history.findBySubscriptionIdOrderByIdAsc(id);
+  }
+
+  /**
+   * A status change with its actor and reason, in the subscription's history (SUSPENDED, RESUMED when it goes back to
+   * ACTIVE from SUSPENDED, TERMINATED). The same status again changes nothing.
+   */
   @Transactional
-  public Subscription changeStatus(Long id, SubscriptionStatus status) {
+  public Subscription changeStatus(Long id, SubscriptionStatus status, String actor, String reason) {
     Subscription subscription = get(id);
+    SubscriptionStatus from = subscription.getStatus();
+    if (from == status) {
+      return subscription;
+    }
     subscription.changeStatus(status);
+    SubscriptionEventKind kind = switch (status) {
+      case SUSPENDED -> SubscriptionEventKind.SUSPENDED;
+      case TERMINATED -> SubscriptionEventKind.TERMINATED;
+      case ACTIVE -> from == SubscriptionStatus.SUSPENDED ? SubscriptionEventKind.RESUMED
+          : SubscriptionEventKind.STATUS_CHANGED;
+      default -> SubscriptionEventKind.STATUS_CHANGED;
+    };
+    rows.events(List.of(new SubscriptionRows.NewEvent(id, kind, from, status, reason, actor)), clock.instant());
+    return subscription;
+  }
+
+  /**
+   * SUB-2: turns automatic renewal on or off (a subscription that does not renew gets no renewal order). A trial
+   * never renews, and a terminated subscription changes no more (422 naming {@code autoRenew}). The same value
+   * again changes nothing. Recorded in the subscription's history and the account's event log.
+   */
+  @Transactional
+  public Subscription setAutoRenew(Long accountId, Long id, boolean autoRenew, String actor) {
+    Subscription subscription = subscriptions.lockById(id).filter(s -> s.getAccountId().equals(accountId))
+        .orElseThrow(() -> new NotFoundException("Subscription", id));
+    if (subscription.isAutoRenew() == autoRenew) {
+      return subscription;
+    }
+    if (autoRenew && subscription.isTrial()) {
+      throw new BusinessRuleException("SUB-2", "autoRenew", "A trial subscription does not renew automatically;"
+          + " order the commercial plan instead");
+    }
+    if (subscription.getStatus() == SubscriptionStatus.TERMINATED) {
+      throw new BusinessRuleException("SUB-2", "autoRenew", "Subscription " + id + " is TERMINATED");
+    }
+    subscription.autoRenew(autoRenew);
+    String what = "Automatic renewal " + (autoRenew ? "on" : "off") + " for subscription " + id + " (expires "
+        + subscription.getExpiresOn() + ")";
+    rows.events(List.of(new SubscriptionRows.NewEvent(id, autoRenew ? SubscriptionEventKind.AUTO_RENEW_ON
+        : SubscriptionEventKind.AUTO_RENEW_OFF, subscription.getStatus(), subscription.getStatus(), what, actor)),
+        clock.instant());
+    eventLog.record(accountId, AccountEventType.SUBSCRIPTION_CHANGED, actor, true, what + " by " + actor);
     return subscription;
   }
 }

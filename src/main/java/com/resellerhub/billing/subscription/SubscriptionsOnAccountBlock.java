@@ -1,6 +1,7 @@
 package com.resellerhub.billing.subscription;
 
 import com.resellerhub.billing.account.AccountBlocked;
+import com.resellerhub.billing.account.AccountEventLog;
 import com.resellerhub.billing.account.AccountUnblocked;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -23,7 +24,8 @@ class SubscriptionsOnAccountBlock {
   void blocked(AccountBlocked blocked) {
     for (Subscription s : subscriptions.ofAccount(blocked.accountId())) {
       if (s.getStatus() == SubscriptionStatus.ACTIVE) {
-        subscriptions.changeStatus(s.getId(), SubscriptionStatus.SUSPENDED);
+        subscriptions.changeStatus(s.getId(), SubscriptionStatus.SUSPENDED, AccountEventLog.SYSTEM,
+            "The account is blocked (" + blocked.cause() + ")");
       }
     }
   }
@@ -32,7 +34,8 @@ class SubscriptionsOnAccountBlock {
   void unblocked(AccountUnblocked unblocked) {
     for (Subscription s : subscriptions.ofAccount(unblocked.accountId())) {
       if (s.getStatus() == SubscriptionStatus.SUSPENDED) {
-        subscriptions.changeStatus(s.getId(), SubscriptionStatus.ACTIVE);
+        subscriptions.changeStatus(s.getId(), SubscriptionStatus.ACTIVE, AccountEventLog.SYSTEM,
+            "The account's last block (" + unblocked.lastCause() + ") was lifted");
       }
     }
   }

@@ -99,6 +99,23 @@ class BillingDayIT {
   }
 
   @Test
+  void SUB2_aSubscriptionWhoseCustomerTurnedAutoRenewOff_getsNoRenewalOrder_andTurnedOnAgainItDoes() {
+    Customer c = api.account("APPROVED");
+    Sub sub = paidSubscription(c, monthly);
+    ResponseEntity<Map<String, Object>> off = api.call(c.userId(), HttpMethod.PUT,
+        "/api/customer/subscriptions/" + sub.id() + "/auto-renew", Map.of("autoRenew", false));
+    assertThat(off.getStatusCode().value()).as("%s", off.getBody()).isEqualTo(200);
+
+    runOn(sub.expiresOn().minusDays(7));
+    assertThat(termOrders(sub.id(), "RENEWAL")).as("not renewing: no renewal order").isEmpty();
+
+    assertThat(api.call("manager", HttpMethod.PUT, "/api/operator/subscriptions/" + sub.id() + "/auto-renew",
+        Map.of("autoRenew", true)).getStatusCode().value()).isEqualTo(200);
+    runOn(sub.expiresOn().minusDays(6));
+    assertThat(termOrders(sub.id(), "RENEWAL")).as("renewing again: the renewal is created").hasSize(1);
+  }
+
+  @Test
   void PAY1_aSecondBillingDayCreatesNothingTwice() {
     Customer c = api.account("APPROVED");
     Sub sub = paidSubscription(c, monthly);

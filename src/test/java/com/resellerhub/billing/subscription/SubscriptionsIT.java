@@ -1,0 +1,120 @@
+package com.resellerhub.billing.subscription;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.resellerhub.billing.account.AccountBlocks;
+import com.resellerhub.billing.account.BlockCause;
+import com.resellerhub.billing.support.BillingApi;
+import com.resellerhub.billing.support.BillingApi.Customer;
+import com.resellerhub.billing.support.IntegrationTest;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.ResponseEntity;
+
+/** Subscriptions through the customer and operator APIs (SUB-1, SUB-2) on the MySQL-compatible database. */
+@IntegrationTest
+class SubscriptionsIT {
+
+  @Autowired TestRestTemplate http;
+  @Autowired IdentityService identity;
+  @Autowired AccountBlocks blocks;
+
+  BillingApi api;
+
+  @BeforeEach
+  void automaticApproval() {
+    api = new BillingApi(http, identity);
+    api.mode("AUTOMATIC", "COMMERCIAL");
+  }
+
+  /** A postpaid commercial subscription (provisioned at once), its id. */
+  private long subscription(Customer c, long planId) {
+    ResponseEntity<Map<String, Object>> order = api.operatorOrders(c.accountId(), planId, false);
+    assertThat(order.getBody()).as("%s", order.getBody()).containsEntry("status", "PROVISIONED");
+    return ((Number) order.getBody().get("subscriptionId")).longValue();
+  }
+
+  @Test
+  void SUB1_customersSeeTheirOwnSubscriptionsWithHistory_managersAnyAccounts_anotherAccountsIs404() {
+    long planId = api.plan("POSTPAY", false);
+    Customer c = api.account("APPROVED");
+    long id = subscription(c, planId);
+
+    List<Map<String, Object>> mine = api.list(c.userId(), "/api/customer/subscriptions").getBody();
+    assertThat(mine).singleElement().satisfies(s -> assertThat(s).containsEntry("id", (int) id)
+        .containsEntry("status", "ACTIVE").containsEntry("trial", false).containsEntry("autoRenew", true)
+        .containsKeys("expiresOn", "paidUntil", "gracePeriodDays", "plan"));
+    Map<String, Object> detail = api.call(c.userId(), HttpMethod.GET, "/api/customer/subscriptions/" + id, null)
+        .getBody();
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> history = (List<Map<String, Object>>) detail.get("history");
+    assertThat(history).singleElement().satisfies(h -> assertThat(h).containsEntry("kind", "CREATED")
+        .containsEntry("toStatus", "ACTIVE").containsEntry("actor", "system"));
+
+    Customer other = api.account("APPROVED");
+    assertThat(api.call(other.userId(), HttpMethod.GET, "/api/customer/subscriptions/" + id, null)
+        .getStatusCode().value()).isEqualTo(404);
+    assertThat(api.call(other.userId(), HttpMethod.PUT, "/api/customer/subscriptions/" + id + "/auto-renew",
+        Map.of("autoRenew", false)).getStatusCode().value()).isEqualTo(404);
+
+    assertThat(api.list("manager", "/api/operator/accounts/" + c.accountId() + "/subscriptions").getBody())
+        .extracting(s -> s.get("id")).containsExactly((int) id);
+    Map<String, Object> page = api.call("manager", HttpMethod.GET, "/api/operator/subscriptions?status=ACTIVE&planId="
+        + planId, null).getBody();
+    assertThat((List<?>) page.get("content")).hasSize(1);
+    assertThat(api.call("manager", HttpMethod.GET, "/api/operator/subscriptions?status=SUSPENDED&planId=" + planId,
+        null).getBody().get("totalElements")).isEqualTo(0);
+    assertThat(api.call("manager", HttpMethod.GET, "/api/operator/subscriptions?status=LATE", null).getBody())
+        .containsEntry("field", "status");
+    assertThat(api.call(c.userId(), HttpMethod.GET, "/api/operator/subscriptions/" + id, null).getStatusCode()
+        .value()).as("customers do not use the operator API").isEqualTo(403);
+  }
+
+  @Test
+  void SUB1_SUB2_autoRenewOffAndOn_aBlockAndItsLift_areInTheHistoryWithActorAndReason_andInTheEventLog() {
+    long planId = api.plan("POSTPAY", false);
+    Customer c = api.account("APPROVED");
+    long id = subscription(c, planId);
+
+    ResponseEntity<Map<String, Object>> off = api.call(c.userId(), HttpMethod.PUT,
+        "/api/customer/subscriptions/" + id + "/auto-renew", Map.of("autoRenew", false));
+    assertThat(off.getStatusCode().value()).as("%s", off.getBody()).isEqualTo(200);
+    @SuppressWarnings("unchecked")
+    Map<String, Object> view = (Map<String, Object>) off.getBody().get("subscription");
+    assertThat(view).containsEntry("autoRenew", false);
+    assertThat(api.call(c.userId(), HttpMethod.PUT, "/api/customer/subscriptions/" + id + "/auto-renew",
+        Map.of("autoRenew", false)).getStatusCode().value()).as("again: nothing changes").isEqualTo(200);
+    assertThat(api.call(c.userId(), HttpMethod.PUT, "/api/customer/subscriptions/" + id + "/auto-renew",
+        Map.of()).getBody()).containsEntry("field", "autoRenew");
+    assertThat(api.call("manager", HttpMethod.PUT, "/api/operator/subscriptions/" + id + "/auto-renew",
+        Map.of("autoRenew", true)).getStatusCode().value()).isEqualTo(200);
+
+    blocks.block(c.accountId(), BlockCause.MANAGER, "manager", "Contract under dispute");
+    blocks.lift(c.accountId(), BlockCause.MANAGER, "manager", "Contract signed");
+
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> history = (List<Map<String, Object>>) api.call("manager", HttpMethod.GET,
+        "/api/operator/subscriptions/" + id, null).getBody().get("history");
+    assertThat(history).extracting(h -> h.get("kind")).containsExactly("CREATED", "AUTO_RENEW_OFF", "AUTO_RENEW_ON",
+        "SUSPENDED", "RESUMED");
+    assertThat(history.get(1)).containsEntry("actor", c.userId());
+    assertThat(history.get(2)).containsEntry("actor", "manager");
+    assertThat(history.get(3)).containsEntry("fromStatus", "ACTIVE").containsEntry("toStatus", "SUSPENDED")
+        .hasEntrySatisfying("detail", d -> assertThat((String) d).contains("MANAGER"));
+    assertThat(history.get(4)).containsEntry("toStatus", "ACTIVE");
+    List<Map<String, Object>> events = content(api.call("manager", HttpMethod.GET, "/api/operator/accounts/"
+        + c.accountId() + "/events", null).getBody());
+    assertThat(events).filteredOn(e -> "SUBSCRIPTION_CHANGED".equals(e.get("type"))).hasSize(2);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<Map<String, Object>> content(Map<String, Object> page) {
+    return (List<Map<String, Object>>) page.get("content");
+  }
+}
