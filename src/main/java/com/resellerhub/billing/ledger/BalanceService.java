@@ -89,6 +89,26 @@ public class BalanceService {
 
   @Transactional
   public Recorded record(Long accountId, Movement movement) {
+    return record(accountId, movement, false);
+  }
+
+  /**
+   * A payment paid with money received for it (a gateway, cash, a bank transfer): the money in ({@code received},
+   * a credit) and the payment's debit ({@code paid}, of at most that amount) in one transaction. The debit is never
+   * refused for funds: it takes only what just came in, so an account whose credit limit was lowered below its debt
+   * can still pay a bill by card. Each movement keeps its own idempotency key.
+   */
+  @Transactional
+  public Recorded receiveAndPay(Long accountId, Movement received, Movement paid) {
+    if (received.amount().signum() <= 0 || paid.amount().signum() >= 0
+        || paid.amount().negate().compareTo(received.amount()) > 0) {
+      throw new IllegalArgumentException("the payment's debit must be covered by the money received for it");
+    }
+    record(accountId, received, false);
+    return record(accountId, paid, true);
+  }
+
+  private Recorded record(Long accountId, Movement movement, boolean covered) {
     Objects.requireNonNull(accountId, "accountId");
     LedgerRows.Row locked = rows.lock(List.of(accountId)).get(accountId);
     if (locked == null) {
@@ -104,7 +124,7 @@ public class BalanceService {
       LedgerRules.sameMovementOrRefuse(stored, accountId, movement);
       return new Recorded(entry(key).orElseThrow(), true);
     }
-    Totals after = LedgerRules.apply(accountId, locked.totals(), movement);
+    Totals after = LedgerRules.apply(accountId, locked.totals(), movement, covered);
     rows.append(List.of(new LedgerRows.NewEntry(accountId, movement, after)), Map.of(accountId, after),
         clock.instant());
     LedgerEntry entry = entry(key).orElseThrow();

@@ -43,7 +43,16 @@ final class LedgerRules {
    * limit (unless its type may overdraw) and a credit limit below zero.
    */
   static Totals apply(long accountId, Totals before, Movement movement) {
-    if (movement.amount().signum() < 0 && !movement.type().mayOverdraw()
+    return apply(accountId, before, movement, false);
+  }
+
+  /**
+   * {@link #apply(long, Totals, Movement)}; {@code covered}: the debit pays with money received for it in the same
+   * transaction (a payment paid by a method), so the balance it leaves is the one before that money came in, and no
+   * balance or credit limit can refuse it.
+   */
+  static Totals apply(long accountId, Totals before, Movement movement, boolean covered) {
+    if (movement.amount().signum() < 0 && !movement.type().mayOverdraw() && !covered
         && before.available().add(movement.amount()).signum() < 0) {
       throw new InsufficientFundsException(accountId, movement.amount().negate(), before.available());
     }

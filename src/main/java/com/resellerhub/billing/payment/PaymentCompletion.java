@@ -113,13 +113,15 @@ public class PaymentCompletion {
         }
         reference = code + " " + result.transactionId();
       }
-      balances.record(payment.getAccountId(), Movement.credit(EntryType.TOP_UP, payment.getAmount(),
+      Movement received = Movement.credit(EntryType.TOP_UP, payment.getAmount(),
           "payment:" + payment.getId() + ":received", "PAYMENT", payment.getId(),
-          "Received for payment " + payment.getId() + " (" + reference + ")", actor));
-      if (payment.getType() != PaymentType.TOP_UP) {
-        balances.record(payment.getAccountId(), Movement.debit(EntryType.PAYMENT_DEBIT, payment.getAmount(),
-            debitKey(payment), "PAYMENT", payment.getId(), "Payment " + payment.getId() + " paid (" + reference + ")",
-            actor));
+          "Received for payment " + payment.getId() + " (" + reference + ")", actor);
+      if (payment.getType() == PaymentType.TOP_UP) {
+        balances.record(payment.getAccountId(), received);
+      } else {
+        balances.receiveAndPay(payment.getAccountId(), received, Movement.debit(EntryType.PAYMENT_DEBIT,
+            payment.getAmount(), debitKey(payment), "PAYMENT", payment.getId(), "Payment " + payment.getId()
+                + " paid (" + reference + ")", actor));
       }
       payment.completed(PaymentStatus.COMPLETED, code, actor, clock.instant());
     }

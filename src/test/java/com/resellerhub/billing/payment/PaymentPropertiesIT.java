@@ -1,6 +1,7 @@
 package com.resellerhub.billing.payment;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.resellerhub.billing.account.Account;
 import com.resellerhub.billing.account.AccountRepository;
@@ -23,6 +24,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -59,6 +61,37 @@ class PaymentPropertiesIT {
   @Autowired ResellerService resellers;
   @Autowired JdbcTemplate jdbc;
   @Autowired Clock clock;
+
+  /**
+   * Found by the property below: a bill paid by a method (here cash) is paid with the money that came in for it, even
+   * when a lowered credit limit left the balance below minus the limit; the account's debt stays as it was.
+   */
+  @Example
+  void PAY2_aBillPaidByAMethodIsPaid_evenWhenALoweredCreditLimitLeftTheBalanceBelowMinusTheLimit() {
+    var reseller = resellers.current();
+    Long account = accounts.save(new Account(reseller.getId(), "Paid by cash " + System.nanoTime(),
+        clock.instant())).getId();
+    balances.open(account, reseller.getCurrency());
+    balances.record(account, Movement.creditLimit(new BigDecimal("100"), "cash-limit-up-" + account, null, null,
+        "limit", "test"));
+    balances.record(account, Movement.debit(EntryType.CHARGE, new BigDecimal("100"), "cash-charge-" + account, null,
+        null, "charge", "test"));
+    balances.record(account, Movement.creditLimit(new BigDecimal("-100"), "cash-limit-down-" + account, null, null,
+        "limit", "test"));
+    PostpayAct act = acts.issueAct(account, LocalDate.of(1999, 1, 1), LocalDate.of(1999, 1, 31),
+        new BigDecimal("10.00"), "test");
+    Long paymentId = jdbc.queryForObject("SELECT id FROM payment WHERE act_id = ?", Long.class, act.getId());
+
+    completion.complete(paymentId, Channel.OPERATOR, "CASH", "test", null);
+
+    assertThat(jdbc.queryForObject("SELECT status FROM payment WHERE id = ?", String.class, paymentId))
+        .isEqualTo("COMPLETED");
+    assertThat(balances.balance(account).balance()).isEqualByComparingTo("-100");
+    assertThatThrownBy(() -> completion.complete(jdbc.queryForObject("SELECT id FROM payment WHERE act_id = ?",
+        Long.class, acts.issueAct(account, LocalDate.of(1999, 2, 1), LocalDate.of(1999, 2, 28),
+            new BigDecimal("10.00"), "test").getId()), Channel.OPERATOR, "BALANCE", "test", null))
+        .as("from the balance it is still refused").isInstanceOf(InsufficientFundsException.class);
+  }
 
   @Property(tries = 30)
   void PAY6_balanceIsTheSumOfTheLedger_neverBelowMinusTheCreditLimit_noPaymentDebitedTwice(
