@@ -90,6 +90,10 @@ public class BillingDayService {
   @Transactional
   public Created createDuePayments(LocalDate today) {
     long started = System.nanoTime();
+    int ended = subscriptions.endCancelledTerms(today);
+    if (ended > 0) {
+      log.info("Billing day {}: {} cancelled subscriptions ended with their term", today, ended);
+    }
     Map<Long, PlanPrice> planById = new LinkedHashMap<>();
     plans.prices().forEach(p -> planById.put(p.id(), p));
     DueWindows windows = windows(today, planById.values());

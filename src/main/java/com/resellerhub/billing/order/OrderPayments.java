@@ -9,4 +9,7 @@ public interface OrderPayments {
 
   /** Creates the order's payment in the caller's transaction. */
   void requestPayment(Order order);
+
+  /** Cancels the order's open payment when it pays this order alone (a combined payment is left as it is). */
+  void cancelForOrder(long orderId, String actor, String reason);
 }

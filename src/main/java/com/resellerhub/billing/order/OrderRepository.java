@@ -14,4 +14,7 @@ interface OrderRepository extends JpaRepository<Order, Long> {
   Page<Order> findByStatusOrderByIdDesc(OrderStatus status, Pageable pageable);
 
   Page<Order> findAllByOrderByIdDesc(Pageable pageable);
+
+  List<Order> findBySubscriptionIdAndStatusAndTypeInOrderByIdAsc(Long subscriptionId, OrderStatus status,
+      java.util.Collection<OrderType> types);
 }

@@ -156,6 +156,25 @@ public class OrderService {
     return pending;
   }
 
+  /**
+   * SUB-2: a subscription renews no more (or was terminated): its RENEWAL orders waiting for payment (and, when it
+   * was terminated, its PROLONGATION orders) are cancelled with their payments. Idempotent.
+   */
+  @Transactional
+  public List<Order> cancelTermOrders(long subscriptionId, boolean prolongationsToo, String actor, String reason) {
+    List<OrderType> types = prolongationsToo ? List.of(OrderType.RENEWAL, OrderType.PROLONGATION)
+        : List.of(OrderType.RENEWAL);
+    List<Order> cancelled = orders.findBySubscriptionIdAndStatusAndTypeInOrderByIdAsc(subscriptionId,
+        OrderStatus.AWAITING_PAYMENT, types);
+    for (Order order : cancelled) {
+      order.cancelled(reason, false, clock.instant());
+      payments.cancelForOrder(order.getId(), actor, reason);
+      eventLog.record(order.getAccountId(), AccountEventType.ORDER_CANCELLED, actor, true,
+          "Order " + order.getId() + " (" + order.getType() + ") cancelled: " + reason);
+    }
+    return cancelled;
+  }
+
   /** PP-5: cancels every order of the account waiting for approval with the decline's reason. Idempotent. */
   @Transactional
   public List<Order> cancelPending(long accountId, String decidedBy, String reason) {

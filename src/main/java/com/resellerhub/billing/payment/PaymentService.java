@@ -75,6 +75,25 @@ public class PaymentService implements OrderPayments {
     created(payments.save(payment), "for order " + order.getId());
   }
 
+  /** The order's open ORDER payment is CANCELLED (SUB-2); a COMBINED payment of several orders is left as it is. */
+  @Override
+  @Transactional
+  public void cancelForOrder(long orderId, String actor, String reason) {
+    for (Payment open : payments.ofOrder(orderId, List.of(PaymentStatus.AWAITING_PAYMENT, PaymentStatus.OVERDUE))) {
+      if (open.getType() != PaymentType.ORDER) {
+        continue;
+      }
+      Payment locked = lockPayment(open.getId());
+      if (!locked.getStatus().isOpen()) {
+        continue;
+      }
+      PaymentStatus from = locked.getStatus();
+      locked.cancelled();
+      events.save(new PaymentEvent(locked.getId(), PaymentEventKind.STATUS_CHANGED, from, PaymentStatus.CANCELLED,
+          null, "Order " + orderId + " cancelled: " + reason, actor, clock.instant()));
+    }
+  }
+
   /**
    * One COMBINED payment for several orders of the account that wait for their payment: their open ORDER payments
    * are CANCELLED (their history names the combined payment) and the combined one, of their sum, pays them all.

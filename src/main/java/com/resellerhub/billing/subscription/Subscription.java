@@ -69,6 +69,12 @@ public class Subscription {
   @Column(name = "created_at", nullable = false)
   private Instant createdAt;
 
+  @Column(name = "cancelled_at")
+  private Instant cancelledAt;
+
+  @Column(name = "cancelled_by", length = 64)
+  private String cancelledBy;
+
   @Version
   private long version;
 
@@ -80,6 +86,21 @@ public class Subscription {
 
   void autoRenew(boolean autoRenew) {
     this.autoRenew = autoRenew;
+  }
+
+  /** Cancelled at the end of the term: renews no more. */
+  void cancel(String actor, Instant at) {
+    this.autoRenew = false;
+    this.cancelledBy = actor;
+    this.cancelledAt = at;
+  }
+
+  public Instant getCancelledAt() {
+    return cancelledAt;
+  }
+
+  public String getCancelledBy() {
+    return cancelledBy;
   }
 
   public Long getId() {

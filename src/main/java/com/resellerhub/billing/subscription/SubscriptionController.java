@@ -16,6 +16,7 @@ import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -32,6 +33,10 @@ public class SubscriptionController {
 
   /** Body of {@code PUT .../auto-renew}. */
   public record AutoRenew(@NotNull Boolean autoRenew) {}
+
+  /** Body of a manager's termination. */
+  public record Termination(@jakarta.validation.constraints.NotBlank @jakarta.validation.constraints.Size(max = 400)
+      String reason) {}
 
   private final SubscriptionService subscriptions;
   private final SubscriptionViews views;
@@ -67,6 +72,14 @@ public class SubscriptionController {
         user.getUsername()));
   }
 
+  @PostMapping("/api/customer/subscriptions/{id}/cancel")
+  @Tag(name = "customer", description = "Customer API: the caller's own account")
+  @Operation(summary = "Cancel one of the caller's subscriptions at the end of its term (SUB-2)")
+  public SubscriptionViews.SubscriptionDetail myCancel(@PathVariable long id,
+      @AuthenticationPrincipal BillingUser user) {
+    return views.detail(subscriptions.cancelAtTermEnd(user.getAccountId(), id, user.getUsername()));
+  }
+
   @GetMapping("/api/operator/accounts/{accountId}/subscriptions")
   @Tag(name = "operator: subscriptions", description = "Subscriptions of every account (SUB-1, SUB-2)")
   @Operation(summary = "An account's subscriptions, newest first")
@@ -89,6 +102,23 @@ public class SubscriptionController {
   @Operation(summary = "A subscription with its history")
   public SubscriptionViews.SubscriptionDetail one(@PathVariable long id) {
     return views.detail(subscriptions.get(id));
+  }
+
+  @PostMapping("/api/operator/subscriptions/{id}/cancel")
+  @Tag(name = "operator: subscriptions", description = "Subscriptions of every account (SUB-1, SUB-2)")
+  @Operation(summary = "Cancel a subscription at the end of its term for its customer (SUB-2)")
+  public SubscriptionViews.SubscriptionDetail cancel(@PathVariable long id,
+      @AuthenticationPrincipal UserDetails user) {
+    Subscription s = subscriptions.get(id);
+    return views.detail(subscriptions.cancelAtTermEnd(s.getAccountId(), id, user.getUsername()));
+  }
+
+  @PostMapping("/api/operator/subscriptions/{id}/terminate")
+  @Tag(name = "operator: subscriptions", description = "Subscriptions of every account (SUB-1, SUB-2)")
+  @Operation(summary = "Terminate a subscription now, with a reason (managers only, SUB-2)")
+  public SubscriptionViews.SubscriptionDetail terminate(@PathVariable long id,
+      @Valid @RequestBody Termination request, @AuthenticationPrincipal UserDetails user) {
+    return views.detail(subscriptions.terminate(id, user.getUsername(), request.reason()));
   }
 
   @PutMapping("/api/operator/subscriptions/{id}/auto-renew")

@@ -11,5 +11,6 @@ public enum SubscriptionEventKind {
   TERMINATED,
   STATUS_CHANGED,
   AUTO_RENEW_ON,
-  AUTO_RENEW_OFF
+  AUTO_RENEW_OFF,
+  CANCELLED
 }

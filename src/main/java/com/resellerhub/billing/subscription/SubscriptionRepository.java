@@ -20,6 +20,10 @@ interface SubscriptionRepository extends JpaRepository<Subscription, Long> {
   @Query("select s from Subscription s where s.id = :id")
   Optional<Subscription> lockById(@Param("id") Long id);
 
+  @Query("select s from Subscription s where s.cancelledAt is not null and s.status <> 'TERMINATED'"
+      + " and s.expiresOn <= :today order by s.id")
+  List<Subscription> cancelledAndExpired(@Param("today") java.time.LocalDate today);
+
   @Query("select s from Subscription s where (:status is null or s.status = :status)"
       + " and (:planId is null or s.planId = :planId) order by s.id desc")
   Page<Subscription> search(@Param("status") SubscriptionStatus status, @Param("planId") Long planId,

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
@@ -69,11 +70,14 @@ public class SubscriptionService {
   private final SubscriptionRepository subscriptions;
   private final SubscriptionRows rows;
   private final SubscriptionEventRepository history;
+  private final ApplicationEventPublisher events;
   private final AccountEventLog eventLog;
   private final Clock clock;
 
   public SubscriptionService(SubscriptionRepository subscriptions, SubscriptionRows rows,
-      SubscriptionEventRepository history, AccountEventLog eventLog, Clock clock) {
+      SubscriptionEventRepository history, AccountEventLog eventLog, Clock clock,
+      ApplicationEventPublisher events) {
+    this.events = events;
     this.history = history;
     this.subscriptions = subscriptions;
     this.rows = rows;
@@ -289,8 +293,7 @@ public class SubscriptionService {
    */
   @Transactional
   public Subscription setAutoRenew(Long accountId, Long id, boolean autoRenew, String actor) {
-    Subscription subscription = subscriptions.lockById(id).filter(s -> s.getAccountId().equals(accountId))
-        .orElseThrow(() -> new NotFoundException("Subscription", id));
+    Subscription subscription = lockOfAccount(accountId, id);
     if (subscription.isAutoRenew() == autoRenew) {
       return subscription;
     }
@@ -301,6 +304,10 @@ public class SubscriptionService {
     if (subscription.getStatus() == SubscriptionStatus.TERMINATED) {
       throw new BusinessRuleException("SUB-2", "autoRenew", "Subscription " + id + " is TERMINATED");
     }
+    if (autoRenew && subscription.getCancelledAt() != null) {
+      throw new BusinessRuleException("SUB-2", "autoRenew", "Subscription " + id + " was cancelled; it ends with"
+          + " its term on " + subscription.getExpiresOn());
+    }
     subscription.autoRenew(autoRenew);
     String what = "Automatic renewal " + (autoRenew ? "on" : "off") + " for subscription " + id + " (expires "
         + subscription.getExpiresOn() + ")";
@@ -308,6 +315,76 @@ public class SubscriptionService {
         : SubscriptionEventKind.AUTO_RENEW_OFF, subscription.getStatus(), subscription.getStatus(), what, actor)),
         clock.instant());
     eventLog.record(accountId, AccountEventType.SUBSCRIPTION_CHANGED, actor, true, what + " by " + actor);
+    if (!autoRenew) {
+      events.publishEvent(new SubscriptionRenewalStopped(id, accountId, false, actor, what));
+    }
     return subscription;
+  }
+
+  /**
+   * SUB-2: cancels at the end of the term: no more renewal (an open renewal order is cancelled with its payment),
+   * and the subscription ends ({@code TERMINATED}) on its expiry date, when the billing day runs. Cancelling again
+   * changes nothing; a terminated one cannot be cancelled (422).
+   */
+  @Transactional
+  public Subscription cancelAtTermEnd(Long accountId, Long id, String actor) {
+    Subscription subscription = lockOfAccount(accountId, id);
+    if (subscription.getCancelledAt() != null) {
+      return subscription;
+    }
+    if (subscription.getStatus() == SubscriptionStatus.TERMINATED) {
+      throw new BusinessRuleException("SUB-2", "id", "Subscription " + id + " is TERMINATED already");
+    }
+    subscription.cancel(actor, clock.instant());
+    String what = "Subscription " + id + " cancelled: it ends with its term on " + subscription.getExpiresOn();
+    rows.events(List.of(new SubscriptionRows.NewEvent(id, SubscriptionEventKind.CANCELLED, subscription.getStatus(),
+        subscription.getStatus(), what, actor)), clock.instant());
+    eventLog.record(accountId, AccountEventType.SUBSCRIPTION_CHANGED, actor, true, what + " (by " + actor + ")");
+    events.publishEvent(new SubscriptionRenewalStopped(id, accountId, false, actor, what));
+    return subscription;
+  }
+
+  /** SUB-2: a manager ends a subscription now, with a reason; its open term orders are cancelled with payments. */
+  @Transactional
+  public Subscription terminate(Long id, String actor, String reason) {
+    if (reason == null || reason.isBlank()) {
+      throw new BusinessRuleException("SUB-2", "reason", "reason is required to terminate a subscription");
+    }
+    Subscription subscription = subscriptions.lockById(id).orElseThrow(() -> new NotFoundException("Subscription",
+        id));
+    if (subscription.getStatus() == SubscriptionStatus.TERMINATED) {
+      return subscription;
+    }
+    end(subscription, actor, "Terminated by " + actor + ": " + reason);
+    return subscription;
+  }
+
+  /**
+   * The billing day: a cancelled subscription whose term ended (expiry on or before {@code today}) becomes
+   * TERMINATED. Returns how many ended. Idempotent.
+   */
+  @Transactional
+  public int endCancelledTerms(LocalDate today) {
+    List<Subscription> ended = subscriptions.cancelledAndExpired(today);
+    ended.forEach(s -> end(s, AccountEventLog.SYSTEM, "The term ended on " + s.getExpiresOn()
+        + " after its cancellation"));
+    return ended.size();
+  }
+
+  private void end(Subscription subscription, String actor, String reason) {
+    SubscriptionStatus from = subscription.getStatus();
+    subscription.changeStatus(SubscriptionStatus.TERMINATED);
+    subscription.autoRenew(false);
+    rows.events(List.of(new SubscriptionRows.NewEvent(subscription.getId(), SubscriptionEventKind.TERMINATED, from,
+        SubscriptionStatus.TERMINATED, reason, actor)), clock.instant());
+    eventLog.record(subscription.getAccountId(), AccountEventType.SUBSCRIPTION_CHANGED, actor, true,
+        "Subscription " + subscription.getId() + " TERMINATED: " + reason);
+    events.publishEvent(new SubscriptionRenewalStopped(subscription.getId(), subscription.getAccountId(), true,
+        actor, reason));
+  }
+
+  private Subscription lockOfAccount(Long accountId, Long id) {
+    return subscriptions.lockById(id).filter(s -> s.getAccountId().equals(accountId))
+        .orElseThrow(() -> new NotFoundException("Subscription", id));
   }
 }

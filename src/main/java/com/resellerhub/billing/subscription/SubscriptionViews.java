@@ -16,7 +16,7 @@ public class SubscriptionViews {
 
   public record SubscriptionView(Long id, Long accountId, PlanRef plan, boolean trial, SubscriptionStatus status,
       LocalDate startsOn, LocalDate termStartsOn, LocalDate expiresOn, LocalDate paidUntil, boolean autoRenew,
-      int gracePeriodDays, Instant createdAt) {}
+      int gracePeriodDays, Instant createdAt, Instant cancelledAt, String cancelledBy) {}
 
   public record HistoryEntry(SubscriptionEventKind kind, SubscriptionStatus fromStatus, SubscriptionStatus toStatus,
       String detail, String actor, Instant occurredAt) {}
@@ -37,7 +37,7 @@ public class SubscriptionViews {
         null));
     return new SubscriptionView(s.getId(), s.getAccountId(), plan, s.isTrial(), s.getStatus(), s.getStartsOn(),
         s.getTermStartsOn(), s.getExpiresOn(), s.getPaidUntil(), s.isAutoRenew(), s.getGracePeriodDays(),
-        s.getCreatedAt());
+        s.getCreatedAt(), s.getCancelledAt(), s.getCancelledBy());
   }
 
   @Transactional(readOnly = true)

@@ -116,6 +116,36 @@ class BillingDayIT {
   }
 
   @Test
+  void SUB2_cancellingCancelsTheOpenRenewalWithItsPayment_andTheSubscriptionEndsWithItsTerm() {
+    Customer c = api.account("APPROVED");
+    Sub sub = paidSubscription(c, monthly);
+    runOn(sub.expiresOn().minusDays(7));
+    long renewal = onlyId(termOrders(sub.id(), "RENEWAL"));
+    long renewalPayment = PaymentIds.of(api.paymentOf(c.accountId(), renewal));
+
+    ResponseEntity<Map<String, Object>> cancelled = api.call(c.userId(), HttpMethod.POST,
+        "/api/customer/subscriptions/" + sub.id() + "/cancel", null);
+    assertThat(cancelled.getStatusCode().value()).as("%s", cancelled.getBody()).isEqualTo(200);
+    assertThat(api.operatorOrder(renewal)).containsEntry("status", "CANCELLED");
+    assertThat(api.call("manager", HttpMethod.GET, "/api/operator/payments/" + renewalPayment, null).getBody())
+        .containsEntry("status", "CANCELLED");
+    assertThat(api.call(c.userId(), HttpMethod.PUT, "/api/customer/subscriptions/" + sub.id() + "/auto-renew",
+        Map.of("autoRenew", true)).getBody()).as("a cancelled subscription renews no more")
+        .containsEntry("rule", "SUB-2").containsEntry("field", "autoRenew");
+
+    runOn(sub.expiresOn().minusDays(1));
+    assertThat(sub(sub.id()).status()).as("the term runs to its end").isEqualTo("ACTIVE");
+    runOn(sub.expiresOn());
+    assertThat(sub(sub.id()).status()).isEqualTo("TERMINATED");
+    assertThat(termOrders(sub.id(), "RENEWAL")).as("no new renewal").hasSize(1);
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> history = (List<Map<String, Object>>) api.call(c.userId(), HttpMethod.GET,
+        "/api/customer/subscriptions/" + sub.id(), null).getBody().get("history");
+    assertThat(history).extracting(h -> h.get("kind")).containsSubsequence("CREATED", "CANCELLED", "TERMINATED");
+    assertThat(history.get(history.size() - 1)).containsEntry("actor", "system");
+  }
+
+  @Test
   void PAY1_aSecondBillingDayCreatesNothingTwice() {
     Customer c = api.account("APPROVED");
     Sub sub = paidSubscription(c, monthly);

@@ -113,6 +113,33 @@ class SubscriptionsIT {
     assertThat(events).filteredOn(e -> "SUBSCRIPTION_CHANGED".equals(e.get("type"))).hasSize(2);
   }
 
+  @Test
+  void SUB2_aManagerTerminatesASubscriptionNowWithAReason_aCustomerCannot() {
+    long planId = api.plan("POSTPAY", false);
+    Customer c = api.account("APPROVED");
+    long id = subscription(c, planId);
+
+    assertThat(api.call(c.userId(), HttpMethod.POST, "/api/operator/subscriptions/" + id + "/terminate",
+        Map.of("reason", "mine")).getStatusCode().value()).isEqualTo(403);
+    ResponseEntity<Map<String, Object>> noReason = api.call("manager", HttpMethod.POST,
+        "/api/operator/subscriptions/" + id + "/terminate", Map.of());
+    assertThat(noReason.getStatusCode().value()).isEqualTo(400);
+    assertThat(noReason.getBody()).containsEntry("field", "reason");
+
+    ResponseEntity<Map<String, Object>> ended = api.call("manager", HttpMethod.POST,
+        "/api/operator/subscriptions/" + id + "/terminate", Map.of("reason", "Fraud suspected"));
+    assertThat(ended.getStatusCode().value()).as("%s", ended.getBody()).isEqualTo(200);
+    @SuppressWarnings("unchecked")
+    Map<String, Object> view = (Map<String, Object>) ended.getBody().get("subscription");
+    assertThat(view).containsEntry("status", "TERMINATED").containsEntry("autoRenew", false);
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> history = (List<Map<String, Object>>) ended.getBody().get("history");
+    assertThat(history.get(history.size() - 1)).containsEntry("kind", "TERMINATED").containsEntry("actor", "manager")
+        .hasEntrySatisfying("detail", d -> assertThat((String) d).contains("Fraud suspected"));
+    assertThat(api.call(c.userId(), HttpMethod.POST, "/api/customer/subscriptions/" + id + "/cancel", null)
+        .getBody()).containsEntry("rule", "SUB-2");
+  }
+
   @SuppressWarnings("unchecked")
   private static List<Map<String, Object>> content(Map<String, Object> page) {
     return (List<Map<String, Object>>) page.get("content");
