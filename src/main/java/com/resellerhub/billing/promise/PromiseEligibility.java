@@ -32,6 +32,7 @@ public final class PromiseEligibility {
   public static final String LAST_CHARGE_WITHIN = "last-charge-within-days";
   public static final String MAX_PER_MONTH = "max-per-month";
   public static final String ONE_MONTH_DEFAULT = "one-month-since-previous";
+  public static final String NO_PLAN = "no-plan";
 
   /** A refusal: the requirement ({@code PROM-3} or {@code RS-3}), the limit's name and a sentence. */
   public record Refusal(String rule, String limit, String message) {}
@@ -41,11 +42,19 @@ public final class PromiseEligibility {
 
   /**
    * The facts: today in {@code zone}; the plan's options; whether the customer asks (else a manager); the reseller's
-   * RS-3 option and whether the account is BLOCKED; earlier promises; the last real payment and non-zero charge.
+   * RS-3 option and whether the account is BLOCKED; earlier promises; the last real payment and non-zero charge;
+   * whether the account has a plan (a subscription that is not terminated).
    */
   public record Facts(Instant now, ZoneId zone, PromisedPaymentOptions options, boolean customer,
       boolean onlyWhenBlocked, boolean accountBlocked, List<Previous> previous, Optional<Instant> lastPaymentAt,
-      Optional<Instant> lastChargeAt) {
+      Optional<Instant> lastChargeAt, boolean hasPlan) {
+
+    /** The facts of an account that has a plan. */
+    public Facts(Instant now, ZoneId zone, PromisedPaymentOptions options, boolean customer, boolean onlyWhenBlocked,
+        boolean accountBlocked, List<Previous> previous, Optional<Instant> lastPaymentAt,
+        Optional<Instant> lastChargeAt) {
+      this(now, zone, options, customer, onlyWhenBlocked, accountBlocked, previous, lastPaymentAt, lastChargeAt, true);
+    }
 
     LocalDate today() {
       return LocalDate.ofInstant(now, zone);
@@ -71,6 +80,10 @@ public final class PromiseEligibility {
     }
     if (!f.customer()) {
       return refusals;
+    }
+    if (!f.hasPlan()) {
+      refusals.add(new Refusal("PROM-3", NO_PLAN, "The account has no plan (no subscription that is not"
+          + " terminated): a customer's promised payment is measured against the plan's price and options"));
     }
     if (f.onlyWhenBlocked() && !f.accountBlocked()) {
       refusals.add(new Refusal("RS-3", ONLY_WHEN_BLOCKED,

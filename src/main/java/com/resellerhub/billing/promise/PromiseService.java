@@ -240,7 +240,8 @@ public class PromiseService implements PromiseLifecycle {
         plan.map(Plan::getPromisedPaymentOptions).orElse(PromisedPaymentOptions.none()), customer,
         Boolean.TRUE.equals(resellers.settings().promisedPaymentOnlyWhenBlocked()),
         account.getStatus() == AccountStatus.BLOCKED, previous,
-        balances.lastMovementAt(account.getId(), REAL_PAYMENTS), balances.lastMovementAt(account.getId(), CHARGES));
+        balances.lastMovementAt(account.getId(), REAL_PAYMENTS), balances.lastMovementAt(account.getId(), CHARGES),
+        plan.isPresent());
     return PromiseEligibility.refusals(facts);
   }
 

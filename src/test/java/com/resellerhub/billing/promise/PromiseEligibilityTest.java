@@ -142,4 +142,14 @@ class PromiseEligibilityTest {
         ONLY_WHEN_BLOCKED, TOP_UP_SINCE_PREVIOUS, ONCE_PER_CALENDAR_MONTH, LAST_PAYMENT_WITHIN, LAST_CHARGE_WITHIN);
     assertThat(refusals).extracting(Refusal::rule).containsOnly("PROM-3", "RS-3");
   }
+
+  @Test
+  void PROM3_aCustomerWithoutAPlanIsToldNoPlan_aManagerMayStillGrant() {
+    List<Refusal> customer = PromiseEligibility.refusals(new Facts(at("2027-04-02"), ZoneOffset.UTC, NONE, true,
+        false, false, List.of(), Optional.empty(), Optional.empty(), false));
+    assertThat(customer).extracting(Refusal::limit).containsExactly(NO_PLAN);
+    assertThat(customer).extracting(Refusal::rule).containsExactly("PROM-3");
+    assertThat(PromiseEligibility.refusals(new Facts(at("2027-04-02"), ZoneOffset.UTC, NONE, false, false, false,
+        List.of(), Optional.empty(), Optional.empty(), false))).as("a manager's grant").isEmpty();
+  }
 }

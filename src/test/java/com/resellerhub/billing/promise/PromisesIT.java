@@ -221,6 +221,17 @@ class PromisesIT {
   }
 
   @Test
+  void PROM3_aCustomerWithoutAPlanIsToldSo_insteadOfEligibleWithNoPlan() {
+    clock("2027-04-02T09:00:00Z");
+    Customer c = customerOnNewPlan(null);
+    jdbc.update("UPDATE subscription SET status = 'TERMINATED' WHERE account_id = ?", c.accountId());
+    Map<String, Object> e = eligibility(c);
+    assertThat(e).containsEntry("eligible", false);
+    assertThat(e.get("planId")).isNull();
+    assertThat(limits(e)).containsExactly(PromiseEligibility.NO_PLAN);
+  }
+
+  @Test
   void PROM3_defaultOneMonth_refusedTheDayBefore_allowedOnTheDay() {
     clock("2027-04-02T09:00:00Z");
     Customer c = customerOnNewPlan(null);
