@@ -1,5 +1,7 @@
 package com.resellerhub.billing.operations;
 
+import com.resellerhub.billing.subscription.SubscriptionService;
+import com.resellerhub.billing.subscription.SubscriptionStatus;
 import com.resellerhub.billing.account.AccountBulk;
 import com.resellerhub.billing.payment.OverduePayments;
 import com.resellerhub.billing.promise.PromiseFigures;
@@ -25,6 +27,8 @@ import org.springframework.stereotype.Component;
  *   <tr><td>{@code billing_promised_payments_active}</td><td>rows of {@code promised_payment} with status
  *       ACTIVE</td></tr>
  *   <tr><td>{@code billing_accounts_blocked}</td><td>accounts with status BLOCKED</td></tr>
+ *   <tr><td>{@code billing_subscriptions_suspended}, {@code billing_subscriptions_terminated}</td><td>subscriptions
+ *       with that status</td></tr>
  * </table>
  * Each value is computed by one COUNT query (of the engine, or of the owning feature's service) and kept for {@code billing.metrics.cache-ttl} (default 5 s), so a
  * scrape costs at most six cheap queries however often it comes.
@@ -36,7 +40,7 @@ public class OperationsMetrics {
 
   public OperationsMetrics(MeterRegistry registry, RuntimeService runtime, ManagementService management,
       PostpayReviews reviews, OverduePayments payments, PromiseFigures promises, AccountBulk accounts,
-      MetricsSettings settings) {
+      MetricsSettings settings, SubscriptionService subscriptions) {
     Duration ttl = settings.cacheTtl();
     gauge(registry, "billing.incidents.open", "Open incidents of the process engine", ttl,
         () -> runtime.createIncidentQuery().count());
@@ -52,6 +56,10 @@ public class OperationsMetrics {
         promises::activeCount);
     gauge(registry, "billing.accounts.blocked", "Accounts with status BLOCKED", ttl,
         accounts::blockedCount);
+    gauge(registry, "billing.subscriptions.suspended", "Subscriptions with status SUSPENDED", ttl,
+        () -> subscriptions.countWithStatus(SubscriptionStatus.SUSPENDED));
+    gauge(registry, "billing.subscriptions.terminated", "Subscriptions with status TERMINATED", ttl,
+        () -> subscriptions.countWithStatus(SubscriptionStatus.TERMINATED));
   }
 
   private static void gauge(MeterRegistry registry, String name, String description, Duration ttl,

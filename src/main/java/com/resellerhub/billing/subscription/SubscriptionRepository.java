@@ -16,6 +16,8 @@ interface SubscriptionRepository extends JpaRepository<Subscription, Long> {
 
   List<Subscription> findByAccountIdOrderByIdDesc(Long accountId);
 
+  long countByStatus(SubscriptionStatus status);
+
   @Lock(LockModeType.PESSIMISTIC_WRITE)
   @Query("select s from Subscription s where s.id = :id")
   Optional<Subscription> lockById(@Param("id") Long id);

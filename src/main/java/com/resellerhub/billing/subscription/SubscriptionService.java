@@ -257,6 +257,12 @@ public class SubscriptionService {
     return subscriptions.search(status, planId, pageable);
   }
 
+  /** How many subscriptions have this status (the operator's gauges). */
+  @Transactional(readOnly = true)
+  public long countWithStatus(SubscriptionStatus status) {
+    return subscriptions.countByStatus(status);
+  }
+
   /** A subscription's history, oldest first (SUB-1). */
   @Transactional(readOnly = true)
   public List<SubscriptionEvent> history(Long id) {

@@ -93,6 +93,10 @@ class OperationsIT {
             "SELECT COUNT(*) FROM ACT_RU_TASK WHERE TASK_DEF_KEY_ = 'Task_ReviewPostpayPermission'")).isPositive();
         assertThat(gauges.get("billing_accounts_blocked"))
             .isEqualTo(count("SELECT COUNT(*) FROM account WHERE status = 'BLOCKED'")).isPositive();
+        assertThat(gauges.get("billing_subscriptions_suspended"))
+            .isEqualTo(count("SELECT COUNT(*) FROM subscription WHERE status = 'SUSPENDED'"));
+        assertThat(gauges.get("billing_subscriptions_terminated"))
+            .isEqualTo(count("SELECT COUNT(*) FROM subscription WHERE status = 'TERMINATED'"));
         assertThat(gauges.get("billing_jobs_executable")).isEqualTo(count("SELECT COUNT(*) FROM ACT_RU_JOB"
             + " WHERE RETRIES_ > 0 AND SUSPENSION_STATE_ = 1 AND (DUEDATE_ IS NULL OR DUEDATE_ <= NOW())"));
         assertThat(gauges.get("billing_payments_overdue"))
@@ -176,7 +180,7 @@ class OperationsIT {
     }
     assertThat(values).containsKeys("billing_incidents_open", "billing_jobs_executable",
         "billing_approval_tasks_open", "billing_payments_overdue", "billing_promised_payments_active",
-        "billing_accounts_blocked").as(text.substring(0, Math.min(500, text.length())));
+        "billing_accounts_blocked", "billing_subscriptions_suspended", "billing_subscriptions_terminated").as(text.substring(0, Math.min(500, text.length())));
     return values;
   }
 
