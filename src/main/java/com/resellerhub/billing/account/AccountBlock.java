@@ -1,5 +1,6 @@
 package com.resellerhub.billing.account;
 
+import com.resellerhub.billing.platform.Text;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -52,7 +53,7 @@ public class AccountBlock {
   AccountBlock(Long accountId, BlockCause cause, String detail, String blockedBy, Instant blockedAt) {
     this.accountId = accountId;
     this.cause = cause;
-    this.detail = fit(detail);
+    this.detail = Text.shorten(detail, 500);
     this.blockedBy = blockedBy;
     this.blockedAt = blockedAt;
   }
@@ -60,11 +61,7 @@ public class AccountBlock {
   void lift(String actor, Instant at, String detail) {
     this.liftedBy = actor;
     this.liftedAt = at;
-    this.liftDetail = fit(detail);
-  }
-
-  private static String fit(String text) {
-    return text == null || text.length() <= 500 ? text : text.substring(0, 497) + "...";
+    this.liftDetail = Text.shorten(detail, 500);
   }
 
   public boolean isInForce() {

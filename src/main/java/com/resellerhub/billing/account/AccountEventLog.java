@@ -1,5 +1,6 @@
 package com.resellerhub.billing.account;
 
+import com.resellerhub.billing.platform.Text;
 import java.time.Clock;
 import java.util.List;
 import org.springframework.data.domain.Page;
@@ -46,7 +47,7 @@ public class AccountEventLog {
   }
 
   private static String shorten(String detail) {
-    return detail == null || detail.length() <= 1000 ? detail : detail.substring(0, 997) + "...";
+    return Text.shorten(detail, 1000);
   }
 
   @Transactional

@@ -1,5 +1,6 @@
 package com.resellerhub.billing.payment;
 
+import com.resellerhub.billing.platform.Text;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -60,7 +61,7 @@ public class PaymentEvent {
     this.fromStatus = fromStatus;
     this.toStatus = toStatus;
     this.method = method;
-    this.detail = detail == null || detail.length() <= 1000 ? detail : detail.substring(0, 997) + "...";
+    this.detail = Text.shorten(detail, 1000);
     this.actor = actor;
     this.occurredAt = occurredAt;
   }

@@ -1,5 +1,6 @@
 package com.resellerhub.billing.payment;
 
+import com.resellerhub.billing.platform.Text;
 import com.resellerhub.billing.catalog.BillingModel;
 import com.resellerhub.billing.ledger.Money;
 import com.resellerhub.billing.payment.BillingPayments.ActLine;
@@ -112,8 +113,7 @@ class PaymentRows {
           ps.setString(3, e.from() == null ? null : e.from().name());
           ps.setString(4, e.to() == null ? null : e.to().name());
           ps.setString(5, e.method());
-          String detail = e.detail();
-          ps.setString(6, detail == null || detail.length() <= 1000 ? detail : detail.substring(0, 997) + "...");
+          ps.setString(6, Text.shorten(e.detail(), 1000));
           ps.setString(7, e.actor());
           ps.setObject(8, at);
         });

@@ -84,14 +84,18 @@ public class PaymentService implements OrderPayments {
         continue;
       }
       Payment locked = lockPayment(open.getId());
-      if (!locked.getStatus().isOpen()) {
-        continue;
+      if (locked.getStatus().isOpen()) {
+        cancel(locked, "Order " + orderId + " cancelled: " + reason, actor);
       }
-      PaymentStatus from = locked.getStatus();
-      locked.cancelled();
-      events.save(new PaymentEvent(locked.getId(), PaymentEventKind.STATUS_CHANGED, from, PaymentStatus.CANCELLED,
-          null, "Order " + orderId + " cancelled: " + reason, actor, clock.instant()));
     }
+  }
+
+  /** An open payment becomes CANCELLED, with the reason in its history. */
+  private void cancel(Payment payment, String why, String actor) {
+    PaymentStatus from = payment.getStatus();
+    payment.cancelled();
+    events.save(new PaymentEvent(payment.getId(), PaymentEventKind.STATUS_CHANGED, from, PaymentStatus.CANCELLED,
+        null, why, actor, clock.instant()));
   }
 
   /**
@@ -123,10 +127,7 @@ public class PaymentService implements OrderPayments {
     combined.linkOrders(distinct);
     created(payments.save(combined), "for orders " + distinct);
     for (Payment part : parts) {
-      PaymentStatus from = part.getStatus();
-      part.cancelled();
-      events.save(new PaymentEvent(part.getId(), PaymentEventKind.STATUS_CHANGED, from, PaymentStatus.CANCELLED,
-          null, "Combined into payment " + combined.getId(), actor, clock.instant()));
+      cancel(part, "Combined into payment " + combined.getId(), actor);
     }
     return combined;
   }

@@ -3,7 +3,9 @@ package com.resellerhub.billing.platform;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.modulith.events.IncompleteEventPublications;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
 /**
@@ -12,7 +14,7 @@ import org.springframework.stereotype.Component;
  * (they count each event once), so a reaction resubmitted by two nodes at once changes nothing twice.
  */
 @Component
-public class EventPublicationRetry {
+public class EventPublicationRetry implements SchedulingConfigurer {
 
   private static final Logger log = LoggerFactory.getLogger(EventPublicationRetry.class);
 
@@ -24,8 +26,12 @@ public class EventPublicationRetry {
     this.settings = settings;
   }
 
-  @Scheduled(fixedDelayString = "${billing.events.retry-after:PT1M}",
-      initialDelayString = "${billing.events.retry-after:PT1M}")
+  /** Every {@code retry-after}, the first time one {@code retry-after} after the start. */
+  @Override
+  public void configureTasks(ScheduledTaskRegistrar registrar) {
+    registrar.addFixedDelayTask(new FixedDelayTask(this::resubmit, settings.retryAfter(), settings.retryAfter()));
+  }
+
   public void resubmit() {
     try {
       incomplete.resubmitIncompletePublicationsOlderThan(settings.retryAfter());

@@ -1,5 +1,6 @@
 package com.resellerhub.billing.reseller;
 
+import com.resellerhub.billing.platform.Text;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -135,6 +136,6 @@ public class ResellerService {
     }
     String s = value instanceof List<?> list ? String.join(", ", list.stream().map(String::valueOf).toList())
         : String.valueOf(value);
-    return s.length() > 4000 ? s.substring(0, 3997) + "..." : s;
+    return Text.shorten(s, 4000);
   }
 }

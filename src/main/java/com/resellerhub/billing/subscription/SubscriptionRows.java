@@ -1,5 +1,6 @@
 package com.resellerhub.billing.subscription;
 
+import com.resellerhub.billing.platform.Text;
 import com.resellerhub.billing.platform.Jdbc;
 import com.resellerhub.billing.subscription.SubscriptionService.NewSubscription;
 import com.resellerhub.billing.subscription.SubscriptionService.State;
@@ -131,8 +132,7 @@ class SubscriptionRows {
           ps.setString(2, e.kind().name());
           ps.setString(3, e.from() == null ? null : e.from().name());
           ps.setString(4, e.to() == null ? null : e.to().name());
-          ps.setString(5, e.detail() == null || e.detail().length() <= 500 ? e.detail()
-              : e.detail().substring(0, 497) + "...");
+          ps.setString(5, Text.shorten(e.detail(), 500));
           ps.setString(6, e.actor());
           ps.setObject(7, Jdbc.utc(now));
         });

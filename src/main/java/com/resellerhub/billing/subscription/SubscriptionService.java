@@ -317,13 +317,8 @@ public class SubscriptionService {
     subscription.autoRenew(autoRenew);
     String what = "Automatic renewal " + (autoRenew ? "on" : "off") + " for subscription " + id + " (expires "
         + subscription.getExpiresOn() + ")";
-    rows.events(List.of(new SubscriptionRows.NewEvent(id, autoRenew ? SubscriptionEventKind.AUTO_RENEW_ON
-        : SubscriptionEventKind.AUTO_RENEW_OFF, subscription.getStatus(), subscription.getStatus(), what, actor)),
-        clock.instant());
-    eventLog.record(accountId, AccountEventType.SUBSCRIPTION_CHANGED, actor, true, what + " by " + actor);
-    if (!autoRenew) {
-      events.publishEvent(new SubscriptionRenewalStopped(id, accountId, false, actor, what));
-    }
+    changed(subscription, autoRenew ? SubscriptionEventKind.AUTO_RENEW_ON : SubscriptionEventKind.AUTO_RENEW_OFF,
+        subscription.getStatus(), what, actor, !autoRenew);
     return subscription;
   }
 
@@ -342,11 +337,8 @@ public class SubscriptionService {
       throw new BusinessRuleException("SUB-2", "id", "Subscription " + id + " is TERMINATED already");
     }
     subscription.cancel(actor, clock.instant());
-    String what = "Subscription " + id + " cancelled: it ends with its term on " + subscription.getExpiresOn();
-    rows.events(List.of(new SubscriptionRows.NewEvent(id, SubscriptionEventKind.CANCELLED, subscription.getStatus(),
-        subscription.getStatus(), what, actor)), clock.instant());
-    eventLog.record(accountId, AccountEventType.SUBSCRIPTION_CHANGED, actor, true, what + " (by " + actor + ")");
-    events.publishEvent(new SubscriptionRenewalStopped(id, accountId, false, actor, what));
+    changed(subscription, SubscriptionEventKind.CANCELLED, subscription.getStatus(), "Subscription " + id
+        + " cancelled: it ends with its term on " + subscription.getExpiresOn(), actor, true);
     return subscription;
   }
 
@@ -381,12 +373,24 @@ public class SubscriptionService {
     SubscriptionStatus from = subscription.getStatus();
     subscription.changeStatus(SubscriptionStatus.TERMINATED);
     subscription.autoRenew(false);
-    rows.events(List.of(new SubscriptionRows.NewEvent(subscription.getId(), SubscriptionEventKind.TERMINATED, from,
-        SubscriptionStatus.TERMINATED, reason, actor)), clock.instant());
+    changed(subscription, SubscriptionEventKind.TERMINATED, from, "Subscription " + subscription.getId()
+        + " TERMINATED: " + reason, actor, true);
+  }
+
+  /**
+   * A customer-visible change of one subscription (SUB-1, SUB-2): its history entry, the account's event log and,
+   * when it renews no more, {@link SubscriptionRenewalStopped} for its open term orders.
+   */
+  private void changed(Subscription subscription, SubscriptionEventKind kind, SubscriptionStatus from, String what,
+      String actor, boolean renewalStopped) {
+    rows.events(List.of(new SubscriptionRows.NewEvent(subscription.getId(), kind, from, subscription.getStatus(),
+        what, actor)), clock.instant());
     eventLog.record(subscription.getAccountId(), AccountEventType.SUBSCRIPTION_CHANGED, actor, true,
-        "Subscription " + subscription.getId() + " TERMINATED: " + reason);
-    events.publishEvent(new SubscriptionRenewalStopped(subscription.getId(), subscription.getAccountId(), true,
-        actor, reason));
+        what + " (by " + actor + ")");
+    if (renewalStopped) {
+      events.publishEvent(new SubscriptionRenewalStopped(subscription.getId(), subscription.getAccountId(),
+          subscription.getStatus() == SubscriptionStatus.TERMINATED, actor, what));
+    }
   }
 
   private Subscription lockOfAccount(Long accountId, Long id) {

@@ -10,6 +10,7 @@ import com.resellerhub.billing.support.BillingApi;
 import com.resellerhub.billing.support.BillingApi.Customer;
 import com.resellerhub.billing.support.Concurrently;
 import com.resellerhub.billing.support.IntegrationTest;
+import com.resellerhub.billing.support.TestMailServer;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -56,6 +57,8 @@ class SettlementIT {
   @Autowired RepositoryService repository;
   @Autowired RuntimeService runtime;
   @Autowired BillingDayTimerSwitch timers;
+  @Autowired BillingDayLateNotice lateNotice;
+  @Autowired io.micrometer.core.instrument.MeterRegistry meters;
 
   BillingApi api;
   LocalDate today;
@@ -305,6 +308,34 @@ class SettlementIT {
     assertThat(timer.isSuspended()).isTrue();
     assertThat(management.createJobDefinitionQuery().processDefinitionKey("billing-day").suspended().count())
         .isEqualTo(1);
+  }
+
+  // --- OPS-3 ------------------------------------------------------------------------------------------------------
+
+  @Test
+  void OPS3_aLateBillingDayMailsOperationsItsFiguresSoFar_andCountsTheNotice() throws Exception {
+    Customer rich = account("200.00");
+    long paid = act(rich, "120.00");
+    LocalDate expiry = expiresOn(paid);
+    clock(expiry);
+    Map<String, Object> run = runDay(expiry);
+    double before = meters.counter("billing.billing.day.late").count();
+
+    lateNotice.notifyLate(((Number) run.get("id")).longValue());
+
+    List<jakarta.mail.internet.MimeMessage> mails = TestMailServer.mailsTo("operations@localhost").stream()
+        .filter(m -> {
+          try {
+            return m.getSubject().equals("Billing day " + expiry + " is late");
+          } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+          }
+        }).toList();
+    assertThat(mails).hasSize(1);
+    String text = com.icegreen.greenmail.util.GreenMailUtil.getBody(mails.get(0));
+    assertThat(text).contains("Chunks settled: ").contains("paid: ").contains("/api/operator/billing-day/runs/"
+        + expiry);
+    assertThat(meters.counter("billing.billing.day.late").count()).isEqualTo(before + 1);
   }
 
   // --- the rename from auto-debit ------------------------------------------------------------------------------------

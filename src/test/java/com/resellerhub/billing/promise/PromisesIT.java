@@ -224,7 +224,10 @@ class PromisesIT {
   void PROM3_aCustomerWithoutAPlanIsToldSo_insteadOfEligibleWithNoPlan() {
     clock("2027-04-02T09:00:00Z");
     Customer c = customerOnNewPlan(null);
-    jdbc.update("UPDATE subscription SET status = 'TERMINATED' WHERE account_id = ?", c.accountId());
+    for (Subscription s : subscriptions.ofAccount(c.accountId())) {
+      assertThat(call("manager", HttpMethod.POST, "/api/operator/subscriptions/" + s.getId() + "/terminate",
+          Map.of("reason", "Contract ended"), null).getStatusCode().value()).isEqualTo(200);
+    }
     Map<String, Object> e = eligibility(c);
     assertThat(e).containsEntry("eligible", false);
     assertThat(e.get("planId")).isNull();

@@ -273,19 +273,8 @@ class PostpayApprovalProcessTest {
     taskService().complete(task().getId(), Map.of(APPROVED, true));
     execute(job());
 
-    int attempts = 0;
     Job job = job();
-    while (job != null && job.getRetries() > 0) {
-      String jobId = job.getId();
-      Instant failedAt = clock.instant();
-      assertThatThrownBy(() -> managementService().executeJob(jobId)).hasMessageContaining("database down");
-      attempts++;
-      job = managementService().createJobQuery().jobId(jobId).singleResult();
-      if (job.getRetries() > 0) {
-        assertThat(Duration.between(failedAt, job.getDuedate().toInstant()))
-            .isBetween(Duration.ofMinutes(4), Duration.ofMinutes(6));
-      }
-    }
+    int attempts = ProcessTestEngine.runUntilOutOfRetries(managementService(), job, clock, "database down");
 
     assertThat(attempts).as("R3/PT5M: three attempts").isEqualTo(3);
     assertThat(runtimeService().createIncidentQuery().processInstanceId(instance.getId()).singleResult()
