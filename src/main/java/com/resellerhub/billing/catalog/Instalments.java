@@ -1,5 +1,6 @@
 package com.resellerhub.billing.catalog;
 
+import com.resellerhub.billing.ledger.Money;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Period;
@@ -10,9 +11,9 @@ import java.util.Objects;
  * period (an annual plan paid monthly: 12). Pure, so the arithmetic is unit-tested.
  *
  * <p>The period must be a whole multiple of the instalment: both in months (years count as 12 months) or both in
- * days. Each instalment costs the price divided by their number, rounded down to 4 decimals (the scale of
- * {@code DECIMAL(19,4)}); the last instalment of a period takes the remainder, so a period always costs exactly the
- * plan's price (100.00 in 3: 33.3333, 33.3333, 33.3334).
+ * days. Each instalment costs the price divided by their number, rounded down to the currency's 2 decimals
+ * ({@link Money#roundedDown}); the last instalment of a period takes the remainder, so a period always costs exactly
+ * the plan's price (100.00 in 3: 33.33, 33.33, 33.34).
  */
 public record Instalments(Period period, Period instalment, BigDecimal price) {
 
@@ -62,15 +63,14 @@ public record Instalments(Period period, Period instalment, BigDecimal price) {
     return count() > 1;
   }
 
-  /** Every instalment but the last of a period: the price divided by their number, rounded down to 4 decimals. */
+  /** Every instalment but the last of a period: the price divided by their number, rounded down to 2 decimals. */
   public BigDecimal regular() {
-    return price.divide(BigDecimal.valueOf(count()), 4, RoundingMode.DOWN);
+    return Money.roundedDown(price.divide(BigDecimal.valueOf(count()), Money.SCALE, RoundingMode.DOWN));
   }
 
   /** The last instalment of a period: what is left of the price, so the period costs exactly the price. */
   public BigDecimal last() {
-    return price.setScale(4, RoundingMode.UNNECESSARY)
-        .subtract(regular().multiply(BigDecimal.valueOf(count() - 1L)));
+    return Money.of(price).subtract(regular().multiply(BigDecimal.valueOf(count() - 1L)));
   }
 
   /** The price of one instalment; {@code last} when it ends the period. */

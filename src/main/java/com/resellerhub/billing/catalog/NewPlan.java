@@ -9,7 +9,7 @@ public record NewPlan(
     @Schema(description = "Unique code: lower-case letters, digits, dashes", example = "cloud-server-m") String code,
     @Schema(description = "Name shown to customers", example = "Cloud Server M") String name,
     @Schema(description = "PREPAY or POSTPAY", example = "POSTPAY") BillingModel billingModel,
-    @Schema(description = "Price per period, at most 4 decimals", example = "49.00") BigDecimal price,
+    @Schema(description = "Price per period, at most 2 decimals", example = "49.00") BigDecimal price,
     @Schema(description = "ISO 4217 code; must be the reseller's currency (default)", example = "EUR") String currency,
     @Schema(description = "ISO-8601 billing period", example = "P1M") String period,
     @Schema(description = "Whether a trial can be ordered", example = "true") Boolean trialAvailable,

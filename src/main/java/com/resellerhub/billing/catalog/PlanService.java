@@ -1,5 +1,6 @@
 package com.resellerhub.billing.catalog;
 
+import com.resellerhub.billing.ledger.Money;
 import com.resellerhub.billing.reseller.Reseller;
 import com.resellerhub.billing.reseller.ResellerService;
 import com.resellerhub.billing.web.ApiException;
@@ -166,8 +167,9 @@ public class PlanService {
     if (price.signum() < 0) {
       throw new BadRequestException("price", "min", "price must not be negative");
     }
-    if (price.stripTrailingZeros().scale() > 4) {
-      throw new BadRequestException("price", "scale", "price may have at most 4 decimals");
+    if (!Money.hasCurrencyScale(price)) {
+      throw new BadRequestException("price", "digits", "price may have at most " + Money.SCALE
+          + " decimals (the currency's)");
     }
     if (price.compareTo(MAX_PRICE) > 0) {
       throw new BadRequestException("price", "max", "price is too large");

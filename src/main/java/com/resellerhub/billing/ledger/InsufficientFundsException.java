@@ -9,8 +9,8 @@ public class InsufficientFundsException extends BusinessRuleException {
   private final BigDecimal available;
 
   public InsufficientFundsException(Long accountId, BigDecimal requested, BigDecimal available) {
-    super("insufficient-balance", "amount", "Account " + accountId + " cannot pay " + requested.toPlainString()
-        + ": balance plus credit limit is " + available.toPlainString());
+    super("insufficient-balance", "amount", "Account " + accountId + " cannot pay " + Money.text(requested)
+        + ": balance plus credit limit is " + Money.text(available));
     this.available = available;
   }
 

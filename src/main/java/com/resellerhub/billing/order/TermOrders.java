@@ -2,6 +2,7 @@ package com.resellerhub.billing.order;
 
 import com.resellerhub.billing.account.AccountEventLog;
 import com.resellerhub.billing.account.AccountEventType;
+import com.resellerhub.billing.ledger.Money;
 import com.resellerhub.billing.subscription.SubscriptionService;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -88,7 +89,7 @@ public class TermOrders {
         + r.subscriptionId() + " for the term from " + r.periodStart()
         : "Prolongation order " + c.orderId() + " of subscription " + r.subscriptionId() + " for the instalment from "
             + r.periodStart();
-    return what + ": " + r.price().toPlainString() + " " + r.currency() + (r.note() == null ? "" : " " + r.note());
+    return what + ": " + Money.text(r.price()) + " " + r.currency() + (r.note() == null ? "" : " " + r.note());
   }
 
   /**

@@ -70,7 +70,7 @@ public class BillingPayments {
     rows.events(List.of(new PaymentRows.NewEvent(id, PaymentEventKind.CREATED, null, PaymentStatus.AWAITING_PAYMENT,
         what, AccountEventLog.SYSTEM)), now);
     eventLog.recordAll(List.of(new AccountEventLog.Entry(accountId, AccountEventType.PAYMENT_CREATED,
-        AccountEventLog.SYSTEM, true, "Payment " + id + " (" + type + ") of " + money.toPlainString() + " " + currency
+        AccountEventLog.SYSTEM, true, "Payment " + id + " (" + type + ") of " + Money.text(money) + " " + currency
             + " " + what.substring(what.indexOf(" for ") + 1))));
     return id;
   }
@@ -115,10 +115,10 @@ public class BillingPayments {
     List<Long> subscriptions = lines.stream().map(ActLine::subscriptionId).toList();
     eventLog.recordAll(List.of(
         new AccountEventLog.Entry(accountId, AccountEventType.ACT_ISSUED, AccountEventLog.SYSTEM, true, "Act " + actId
-            + " for " + periodStart + " to " + periodEnd + ": " + amount.toPlainString() + " " + currency
+            + " for " + periodStart + " to " + periodEnd + ": " + Money.text(amount) + " " + currency
             + " (subscriptions " + subscriptions + ", billing day)"),
         new AccountEventLog.Entry(accountId, AccountEventType.PAYMENT_CREATED, AccountEventLog.SYSTEM, true,
-            "Payment " + paymentId + " (ACT) of " + amount.toPlainString() + " " + currency + " " + what)));
+            "Payment " + paymentId + " (ACT) of " + Money.text(amount) + " " + currency + " " + what)));
     return new IssuedAct(actId, paymentId, true);
   }
 

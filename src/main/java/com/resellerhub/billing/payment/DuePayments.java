@@ -3,9 +3,10 @@ package com.resellerhub.billing.payment;
 import com.resellerhub.billing.account.AccountEventLog;
 import com.resellerhub.billing.account.AccountEventType;
 import com.resellerhub.billing.catalog.BillingModel;
+import com.resellerhub.billing.ledger.Money;
 import com.resellerhub.billing.order.OrderService;
-import com.resellerhub.billing.subscription.SubscriptionService;
 import com.resellerhub.billing.subscription.SubscriptionService.State;
+import com.resellerhub.billing.subscription.SubscriptionService;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -127,7 +128,7 @@ public class DuePayments {
       String ids = payments.stream().map(p -> String.valueOf(p.id())).collect(Collectors.joining(", "));
       accountEvents.add(new AccountEventLog.Entry(account, AccountEventType.PAYMENT_COMPLETED, actor, true,
           (payments.size() == 1 ? "Payment " + ids : "Payments " + ids)
-              + " PAID_FROM_BALANCE automatically on the expiry date: " + total.toPlainString() + " "
+              + " PAID_FROM_BALANCE automatically on the expiry date: " + Money.text(total) + " "
               + payments.get(0).currency()));
     });
     eventLog.recordAll(accountEvents);

@@ -4,6 +4,7 @@ import com.resellerhub.billing.account.AccountEventLog;
 import com.resellerhub.billing.account.AccountEventType;
 import com.resellerhub.billing.ledger.BalanceService;
 import com.resellerhub.billing.ledger.EntryType;
+import com.resellerhub.billing.ledger.Money;
 import com.resellerhub.billing.ledger.Movement;
 import com.resellerhub.billing.order.OrderService;
 import com.resellerhub.billing.payment.CompletionRules.Channel;
@@ -128,7 +129,7 @@ public class PaymentCompletion {
     events.save(new PaymentEvent(payment.getId(), PaymentEventKind.STATUS_CHANGED, from, payment.getStatus(), code,
         channel + " completion", actor, clock.instant()));
     eventLog.record(payment.getAccountId(), AccountEventType.PAYMENT_COMPLETED, actor, true, "Payment "
-        + payment.getId() + " " + payment.getStatus() + " (" + code + "): " + payment.getAmount().toPlainString()
+        + payment.getId() + " " + payment.getStatus() + " (" + code + "): " + Money.text(payment.getAmount())
         + " " + payment.getCurrency());
     // NEW orders open their subscription, RENEWAL and PROLONGATION orders extend theirs.
     orders.provisionPaidAll(payment.getOrderIds());

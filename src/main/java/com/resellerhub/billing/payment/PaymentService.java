@@ -147,7 +147,7 @@ public class PaymentService implements OrderPayments {
     events.save(new PaymentEvent(payment.getId(), PaymentEventKind.CREATED, null, payment.getStatus(), null,
         payment.getType() + " payment " + what, payment.getCreatedBy(), clock.instant()));
     eventLog.record(payment.getAccountId(), AccountEventType.PAYMENT_CREATED, payment.getCreatedBy(), true,
-        "Payment " + payment.getId() + " (" + payment.getType() + ") of " + payment.getAmount().toPlainString() + " "
+        "Payment " + payment.getId() + " (" + payment.getType() + ") of " + Money.text(payment.getAmount()) + " "
             + payment.getCurrency() + " " + what);
     return payment;
   }

@@ -80,7 +80,7 @@ public class PostpayActs {
     issuing.created(payments.save(payment), "for act " + act.getId() + " (" + periodStart + " to " + periodEnd + ")"
         + (external ? ", invoiced by the external system: no due date until the ERP confirms the act" : ""));
     eventLog.record(account.getId(), AccountEventType.ACT_ISSUED, actor, true, "Act " + act.getId() + " for "
-        + periodStart + " to " + periodEnd + ": " + act.getAmount().toPlainString() + " " + currency);
+        + periodStart + " to " + periodEnd + ": " + Money.text(act.getAmount()) + " " + currency);
     return act;
   }
 

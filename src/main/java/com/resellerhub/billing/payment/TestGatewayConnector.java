@@ -1,5 +1,6 @@
 package com.resellerhub.billing.payment;
 
+import com.resellerhub.billing.ledger.Money;
 import java.math.BigDecimal;
 import org.springframework.stereotype.Component;
 
@@ -36,8 +37,8 @@ public class TestGatewayConnector implements PaymentGatewayConnector {
   public Result charge(Charge charge) {
     BigDecimal amount = charge.amount();
     if (amount.compareTo(approveUpTo) > 0) {
-      return Result.declined("amount " + amount.stripTrailingZeros().toPlainString()
-          + " is above the test gateway's limit of " + approveUpTo.toPlainString());
+      return Result.declined("amount " + Money.text(amount)
+          + " is above the test gateway's limit of " + Money.text(approveUpTo));
     }
     if (amount.remainder(BigDecimal.ONE).compareTo(THIRTEEN_CENTS) == 0) {
       return Result.declined("card declined by the test gateway (amounts ending in .13 are always declined)");

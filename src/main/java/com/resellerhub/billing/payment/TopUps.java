@@ -57,7 +57,7 @@ public class TopUps {
         amount, key, "TOP_UP", null, description, actor));
     if (!recorded.replayed()) {
       eventLog.record(account.getId(), AccountEventType.BALANCE_TOPPED_UP, actor, true,
-          description + ": " + recorded.entry().getAmount().toPlainString() + " "
+          description + ": " + Money.text(recorded.entry().getAmount()) + " "
               + resellers.current().getCurrency());
     }
     return recorded;

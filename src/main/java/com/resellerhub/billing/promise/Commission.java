@@ -13,6 +13,11 @@ import java.util.List;
  * both included (600 at 1 % taken on 2 April and repaid on 3 April: 2 days, 12), at most the promise's days (a
  * 5-day promise that expires on the sixth calendar day at the hour it was taken costs 5 days). MONTHLY: every
  * calendar month touched counts once.
+ *
+ * <p>Each period's charge is the percent of the amount rounded to the currency's 2 decimals, half up
+ * ({@link Money#rounded}): 9.90 at 1 % is 0.099, charged 0.10; 0.50 at 1 % is 0.005, charged 0.01; 0.49 at 1 % is
+ * 0.0049, charged 0.00 (and not recorded). The total is the sum of the rounded charges, so the ledger's entries add
+ * up to the promise's commission.
  */
 public final class Commission {
 
@@ -27,7 +32,10 @@ public final class Commission {
     if (computed || percent.signum() == 0 || ended.isBefore(taken)) {
       return charges;
     }
-    BigDecimal perPeriod = Money.of(amount.multiply(percent).movePointLeft(2));
+    BigDecimal perPeriod = Money.rounded(amount.multiply(percent).movePointLeft(2));
+    if (perPeriod.signum() == 0) {
+      return charges;
+    }
     if (method == ChargeMethod.MONTHLY) {
       for (YearMonth m = YearMonth.from(taken); !m.isAfter(YearMonth.from(ended)); m = m.plusMonths(1)) {
         charges.add(new Charge(m.toString(), perPeriod));

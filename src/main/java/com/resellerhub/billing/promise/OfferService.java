@@ -1,6 +1,7 @@
 package com.resellerhub.billing.promise;
 
 import com.resellerhub.billing.catalog.PlanService;
+import com.resellerhub.billing.ledger.Money;
 import com.resellerhub.billing.reseller.ResellerService;
 import com.resellerhub.billing.web.BadRequestException;
 import com.resellerhub.billing.web.BusinessRuleException;
@@ -76,7 +77,8 @@ public class OfferService {
     }
     BigDecimal fee = r.connectionFee() == null ? BigDecimal.ZERO : money("connectionFee", r.connectionFee());
     BigDecimal percent = r.commissionPercent() == null ? BigDecimal.ZERO : r.commissionPercent();
-    if (percent.signum() < 0 || percent.compareTo(new BigDecimal("100")) > 0 || percent.scale() > 4) {
+    if (percent.signum() < 0 || percent.compareTo(new BigDecimal("100")) > 0
+        || percent.stripTrailingZeros().scale() > 4) {
       throw new BadRequestException("commissionPercent", "range",
           "commissionPercent must be between 0 and 100 with at most 4 decimals");
     }
@@ -104,8 +106,9 @@ public class OfferService {
     if (value.signum() < 0) {
       throw new BadRequestException(field, "min", field + " must not be negative");
     }
-    if (value.stripTrailingZeros().scale() > 4) {
-      throw new BadRequestException(field, "scale", field + " may have at most 4 decimals");
+    if (!Money.hasCurrencyScale(value)) {
+      throw new BadRequestException(field, "digits", field + " may have at most " + Money.SCALE
+          + " decimals (the currency's)");
     }
     if (value.compareTo(MAX_MONEY) > 0) {
       throw new BadRequestException(field, "max", field + " is too large");

@@ -19,6 +19,7 @@ import com.resellerhub.billing.ledger.Movement;
 import com.resellerhub.billing.reseller.ResellerService;
 import com.resellerhub.billing.subscription.SubscriptionService;
 import com.resellerhub.billing.subscription.SubscriptionStatus;
+import com.resellerhub.billing.web.BadRequestException;
 import com.resellerhub.billing.web.BusinessRuleException;
 import com.resellerhub.billing.web.NotFoundException;
 import java.math.BigDecimal;
@@ -165,17 +166,21 @@ public class PromiseService implements PromiseLifecycle {
     if (!offer.isComputed() || take.amount() != null) {
       if (!offer.isComputed() && take.amount() != null && take.amount().compareTo(offer.getAmount()) != 0) {
         throw new BusinessRuleException("PROM-1", "amount", "Offer " + offer.getId() + " has the fixed amount "
-            + offer.getAmount().stripTrailingZeros().toPlainString() + "; leave amount out");
+            + Money.text(offer.getAmount()) + "; leave amount out");
       }
       amount = take.amount() != null ? take.amount() : offer.getAmount();
       computed = false;
-      if (amount.signum() <= 0 || amount.stripTrailingZeros().scale() > 4 || amount.compareTo(Money.MAX) > 0) {
-        throw new BusinessRuleException("PROM-1", "amount", "amount must be positive with at most 4 decimals");
+      if (!Money.hasCurrencyScale(amount)) {
+        throw new BadRequestException("amount", "digits", "amount may have at most " + Money.SCALE
+            + " decimals (the currency's)");
+      }
+      if (amount.signum() <= 0 || amount.compareTo(Money.MAX) > 0) {
+        throw new BusinessRuleException("PROM-1", "amount", "amount must be positive and at most " + Money.MAX);
       }
       if (plan.isPresent() && amount.compareTo(plan.get().getPrice()) < 0) {
         throw new BusinessRuleException("PROM-3", "amount", "The amount "
-            + amount.stripTrailingZeros().toPlainString() + " is below the plan's price "
-            + plan.get().getPrice().stripTrailingZeros().toPlainString());
+            + Money.text(amount) + " is below the plan's price "
+            + Money.text(plan.get().getPrice()));
       }
     } else {
       if (plan.isEmpty()) {
@@ -367,6 +372,6 @@ public class PromiseService implements PromiseLifecycle {
   }
 
   static String plain(BigDecimal amount) {
-    return amount.stripTrailingZeros().toPlainString();
+    return Money.text(amount);
   }
 }

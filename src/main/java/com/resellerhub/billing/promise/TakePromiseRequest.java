@@ -1,5 +1,6 @@
 package com.resellerhub.billing.promise;
 
+import com.resellerhub.billing.ledger.CurrencyDigits;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotNull;
 import java.math.BigDecimal;
@@ -9,4 +10,5 @@ import java.math.BigDecimal;
 public record TakePromiseRequest(
     @NotNull @Schema(description = "The offer", example = "1") Long offerId,
     @Schema(description = "Only for an offer with a computed amount (0): an explicit amount, at least the plan's"
-        + " price (commission applies then)") BigDecimal amount) {}
+        + " price (commission applies then); at most 2 decimals")
+    @CurrencyDigits BigDecimal amount) {}

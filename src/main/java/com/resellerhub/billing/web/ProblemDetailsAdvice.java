@@ -253,7 +253,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
       case "Pattern" -> "pattern";
       case "Min", "DecimalMin", "Positive", "PositiveOrZero" -> "min";
       case "Max", "DecimalMax", "Negative", "NegativeOrZero" -> "max";
-      case "Digits" -> "digits";
+      case "Digits", "CurrencyDigits" -> "digits";
       default -> Character.toLowerCase(code.charAt(0)) + code.substring(1);
     };
   }

@@ -69,7 +69,7 @@ class BillingDayRulesTest {
   void PAY1_aRenewalOfAPlanPaidInInstalmentsPaysTheNewTermsFirstInstalment() {
     Term t = quarterPaidMonthly("2027-04-30");
     PlannedOrder renewal = BillingDayRules.renewal(d("2027-04-23"), t, 7).orElseThrow();
-    assertThat(renewal.price()).isEqualByComparingTo("33.3333");
+    assertThat(renewal.price()).isEqualByComparingTo("33.33");
     assertThat(renewal.periodStart()).isEqualTo(d("2027-04-30"));
   }
 
@@ -96,13 +96,13 @@ class BillingDayRulesTest {
         .orElseThrow();
     assertThat(second.type()).isEqualTo(OrderType.PROLONGATION);
     assertThat(second.periodStart()).isEqualTo(d("2027-02-28"));
-    assertThat(second.price()).isEqualByComparingTo("33.3333");
+    assertThat(second.price()).isEqualByComparingTo("33.33");
     assertThat(second.dueDate()).isEqualTo(d("2027-02-28"));
     assertThat(second.expiresOn()).isEqualTo(d("2027-03-05"));
 
     PlannedOrder last = BillingDayRules.prolongation(d("2027-03-31"), quarterPaidMonthly("2027-03-31"), 7)
         .orElseThrow();
-    assertThat(last.price()).isEqualByComparingTo("33.3334");
+    assertThat(last.price()).isEqualByComparingTo("33.34");
     assertThat(last.expiresOn()).isEqualTo(d("2027-04-05"));
 
     assertThat(BillingDayRules.prolongation(d("2027-04-30"), quarterPaidMonthly("2027-04-30"), 7))
@@ -140,7 +140,7 @@ class BillingDayRulesTest {
   void PAY1_ordersOfOneAccountFallingDueOnOneDateShareOneCombinedPayment_expiringOnTheEarliestExpiry() {
     List<PlannedPayment> payments = BillingDayRules.payments(List.of(
         new DueOrder(11, 10, "EUR", new BigDecimal("49.00"), d("2027-03-10"), d("2027-03-10")),
-        new DueOrder(12, 10, "EUR", new BigDecimal("33.3333"), d("2027-03-10"), d("2027-03-15")),
+        new DueOrder(12, 10, "EUR", new BigDecimal("33.33"), d("2027-03-10"), d("2027-03-15")),
         new DueOrder(13, 10, "EUR", new BigDecimal("5.00"), d("2027-03-11"), d("2027-03-11")),
         new DueOrder(14, 20, "EUR", new BigDecimal("7.00"), d("2027-03-10"), d("2027-03-10"))));
 
@@ -149,7 +149,7 @@ class BillingDayRulesTest {
     assertThat(combined.combined()).isTrue();
     assertThat(combined.accountId()).isEqualTo(10);
     assertThat(combined.orderIds()).containsExactly(11L, 12L);
-    assertThat(combined.amount()).isEqualByComparingTo("82.3333");
+    assertThat(combined.amount()).isEqualByComparingTo("82.33");
     assertThat(combined.dueDate()).isEqualTo(d("2027-03-10"));
     assertThat(combined.expiresOn()).isEqualTo(d("2027-03-10"));
     assertThat(payments.get(1).combined()).isFalse();

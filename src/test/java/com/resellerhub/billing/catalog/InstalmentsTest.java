@@ -30,8 +30,8 @@ class InstalmentsTest {
   void ORD_eachInstalmentIsThePriceDividedRoundedDown_theLastTakesTheRemainder_aPeriodCostsExactlyThePrice() {
     Instalments thirds = new Instalments(Period.ofMonths(3), Period.ofMonths(1), new BigDecimal("100.00"));
     assertThat(thirds.count()).isEqualTo(3);
-    assertThat(thirds.regular()).isEqualByComparingTo("33.3333");
-    assertThat(thirds.last()).isEqualByComparingTo("33.3334");
+    assertThat(thirds.regular()).isEqualByComparingTo("33.33");
+    assertThat(thirds.last()).isEqualByComparingTo("33.34");
     assertThat(thirds.regular().multiply(BigDecimal.valueOf(2)).add(thirds.last())).isEqualByComparingTo("100.00");
     assertThat(thirds.paidInInstalments()).isTrue();
 

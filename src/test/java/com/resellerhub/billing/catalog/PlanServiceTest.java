@@ -79,7 +79,7 @@ class PlanServiceTest {
       "billingModel, NULL,          required",
       "price,        NULL,          required",
       "price,        '-1',          min",
-      "price,        '1.23456',     scale",
+      "price,        '1.234',       digits",
       "price,        '1e16',        max",
       "currency,     'USD',         reseller-currency",
       "period,       NULL,          required",

@@ -207,8 +207,8 @@ class PaymentPropertiesIT {
 
   @Provide
   Arbitrary<List<Op>> sequences() {
-    Arbitrary<BigDecimal> amounts = Arbitraries.bigDecimals().between(new BigDecimal("0.0001"), new BigDecimal("300"))
-        .ofScale(4);
+    Arbitrary<BigDecimal> amounts = Arbitraries.bigDecimals().between(new BigDecimal("0.01"), new BigDecimal("300"))
+        .ofScale(2);
     Arbitrary<Integer> which = Arbitraries.integers().between(0, 20);
     Arbitrary<Op> op = Arbitraries.frequencyOf(
         Tuple.of(3, amounts.map(TopUp::new)),

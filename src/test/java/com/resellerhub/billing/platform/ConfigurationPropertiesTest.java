@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.resellerhub.billing.billingday.BillingDaySettings;
 import com.resellerhub.billing.idempotency.IdempotencySettings;
+import com.resellerhub.billing.ledger.Money;
 import com.resellerhub.billing.payment.PaymentSettings;
+import com.resellerhub.billing.reseller.ResellerProperties;
 import com.resellerhub.billing.security.LoginThrottleSettings;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -23,7 +25,7 @@ class ConfigurationPropertiesTest {
 
   @Configuration(proxyBeanMethods = false)
   @EnableConfigurationProperties({BillingDaySettings.class, PaymentSettings.class, IdempotencySettings.class,
-      LoginThrottleSettings.class, MailSettings.class})
+      LoginThrottleSettings.class, MailSettings.class, ResellerProperties.class})
   static class Properties {}
 
   private final ApplicationContextRunner runner = new ApplicationContextRunner()
@@ -60,5 +62,18 @@ class ConfigurationPropertiesTest {
         assertThat(context).getFailure().rootCause().hasMessageContaining("first-lock"));
     runner.withPropertyValues("billing.mail.from=not an address").run(context ->
         assertThat(context).getFailure().hasMessageContaining("billing.mail"));
+  }
+
+  @Test
+  void theResellersCurrencyHasTheDecimalsAmountsAreKeptWith() {
+    runner.run(context -> assertThat(context.getBean(ResellerProperties.class).currency()).isEqualTo("EUR"));
+    assertThat(java.util.Currency.getInstance("EUR").getDefaultFractionDigits()).isEqualTo(Money.SCALE);
+    runner.withPropertyValues("billing.reseller.currency=USD").run(context -> assertThat(context).hasNotFailed());
+    runner.withPropertyValues("billing.reseller.currency=RUB").run(context -> assertThat(context).hasNotFailed());
+    runner.withPropertyValues("billing.reseller.currency=JPY").run(context ->
+        assertThat(context).getFailure().rootCause().hasMessageContaining("billing.reseller.currency")
+            .hasMessageContaining("2 decimals"));
+    runner.withPropertyValues("billing.reseller.currency=KWD").run(context ->
+        assertThat(context).getFailure().rootCause().hasMessageContaining("billing.reseller.currency"));
   }
 }
