@@ -23,6 +23,8 @@ public enum AccountEventType {
   PAYMENT_DECLINED,
   /** Unpaid past its expiry date (PAY-5). */
   PAYMENT_OVERDUE,
+  /** A renewal or prolongation payment's charge date moved by a running promised payment's days (SUB-4). */
+  PAYMENT_CHARGE_DATE_MOVED,
   /** Money received and credited to the balance (operator top-up). */
   BALANCE_TOPPED_UP,
   /** A subscription's renewal or prolongation payment expired unpaid (PAY-5): the subscription is PAYMENT_OVERDUE. */

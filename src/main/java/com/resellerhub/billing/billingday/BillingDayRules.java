@@ -163,6 +163,32 @@ public final class BillingDayRules {
   }
 
   // -------------------------------------------------------------------------------------------------------------
+  // Charge dates moved by a promised payment (SUB-4)
+
+  /** A promised payment of the account that has not ended: the day it was taken, the day its days end, its days. */
+  public record RunningPromise(long promiseId, LocalDate firstDay, LocalDate lastDay, int days) {}
+
+  /**
+   * SUB-4: the promise that moves the charge of a renewal or prolongation payment whose charge date (its expiry date,
+   * when the automatic debit takes it) is {@code chargeDate}: the newest of the account's promises not ended whose
+   * first day ≤ {@code chargeDate} ≤ last day, both included. None when the payment is not a subscription's term
+   * payment (every order a RENEWAL or PROLONGATION), or its charge date was moved before: a payment moves once.
+   */
+  public static Optional<RunningPromise> chargeMovedBy(LocalDate chargeDate, boolean termPayment,
+      int movedBeforeDays, List<RunningPromise> running) {
+    if (!termPayment || movedBeforeDays > 0 || chargeDate == null) {
+      return Optional.empty();
+    }
+    return running.stream().filter(p -> p.days() > 0 && !chargeDate.isBefore(p.firstDay())
+        && !chargeDate.isAfter(p.lastDay())).max(java.util.Comparator.comparingLong(RunningPromise::promiseId));
+  }
+
+  /** The dates of a moved charge: the due date and the expiry date, each {@code days} later (a null stays null). */
+  public static LocalDate[] movedCharge(LocalDate dueDate, LocalDate expiresOn, int days) {
+    return new LocalDate[] {dueDate == null ? null : dueDate.plusDays(days), expiresOn.plusDays(days)};
+  }
+
+  // -------------------------------------------------------------------------------------------------------------
   // Payments
 
   /**

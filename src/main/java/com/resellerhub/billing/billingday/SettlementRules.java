@@ -25,7 +25,8 @@ import java.util.Set;
  *       grace period after it;</li>
  *   <li>balance plus credit limit covers the amount (a promised payment's raised credit limit counts).</li>
  * </ol>
- * "Has not passed" means today is on or before the date: the run pays payments on their expiry date.
+ * "Has not passed" means today is on or before the date: the run pays payments on their expiry date. A payment whose
+ * charge date a promised payment moved by N days (SUB-4) is judged in 4 as on its original charge date (today − N).
  */
 public final class SettlementRules {
 
@@ -45,15 +46,24 @@ public final class SettlementRules {
   public record OrderFacts(OrderKind kind, LocalDate createdOn, SubscriptionState subscription,
       LocalDate subscriptionExpiresOn, boolean autoRenew, LocalDate paidUntil, int gracePeriodDays) {}
 
-  /** The payment: kind, model, whether it awaits payment, expiry date, amount, and what the account has. */
+  /**
+   * The payment: kind, model, whether it awaits payment, expiry date, amount, what the account has, and by how many
+   * days a promised payment moved its charge date (SUB-4; 0 when it did not).
+   */
   public record PaymentFacts(Kind kind, BillingModel model, boolean awaitingPayment, LocalDate expiresOn,
-      BigDecimal amount, BigDecimal available, List<OrderFacts> orders) {
+      BigDecimal amount, BigDecimal available, List<OrderFacts> orders, int chargeMovedDays) {
     public PaymentFacts {
       Objects.requireNonNull(kind, "kind");
       Objects.requireNonNull(model, "model");
       Objects.requireNonNull(amount, "amount");
       Objects.requireNonNull(available, "available");
       orders = orders == null ? List.of() : List.copyOf(orders);
+      chargeMovedDays = Math.max(0, chargeMovedDays);
+    }
+
+    public PaymentFacts(Kind kind, BillingModel model, boolean awaitingPayment, LocalDate expiresOn,
+        BigDecimal amount, BigDecimal available, List<OrderFacts> orders) {
+      this(kind, model, awaitingPayment, expiresOn, amount, available, orders, 0);
     }
   }
 
@@ -95,8 +105,10 @@ public final class SettlementRules {
     if (payment.orders().isEmpty()) {
       return Optional.of(SkipReason.NO_ORDER);
     }
+    // SUB-4: a charge moved by a promise's days is judged as on its original charge date
+    LocalDate chargeDay = today.minusDays(payment.chargeMovedDays());
     for (OrderFacts order : payment.orders()) {
-      Optional<SkipReason> reason = prepayOrder(order, today);
+      Optional<SkipReason> reason = prepayOrder(order, chargeDay);
       if (reason.isPresent()) {
         return reason;
       }

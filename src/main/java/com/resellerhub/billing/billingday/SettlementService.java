@@ -17,6 +17,7 @@ import com.resellerhub.billing.payment.DuePayments.AccountDue;
 import com.resellerhub.billing.payment.DuePayments.DuePayment;
 import com.resellerhub.billing.payment.DuePayments.NotPaid;
 import com.resellerhub.billing.payment.PaymentCompletion;
+import com.resellerhub.billing.promise.PromiseService;
 import com.resellerhub.billing.reseller.ResellerService;
 import com.resellerhub.billing.reseller.ResellerSettings;
 import com.resellerhub.billing.web.NotFoundException;
@@ -99,12 +100,14 @@ public class SettlementService {
   private final Clock clock;
   private final TransactionTemplate inOwnTransaction;
   private final OverduePayments overdue;
+  private final PromiseService promises;
 
   public SettlementService(BillingDayRunRepository runs, BillingDayChunkRepository chunks, DuePayments duePayments,
       BalanceService balances, OrderService orders, ResellerService resellers,
       BillingDaySettings settings, Clock clock, PlatformTransactionManager transactionManager,
-      OverduePayments overdue) {
+      OverduePayments overdue, PromiseService promises) {
     this.overdue = overdue;
+    this.promises = promises;
     this.runs = runs;
     this.chunks = chunks;
     this.duePayments = duePayments;
@@ -214,12 +217,30 @@ public class SettlementService {
     balances.lockBalances(due.stream().map(DuePayment::accountId).toList())
         .forEach((account, balance) -> available.put(account, balance.available()));
 
+    Map<Long, List<BillingDayRules.RunningPromise>> running = new HashMap<>();
+    promises.runningOf(due.stream().map(DuePayment::accountId).toList()).forEach((account, list) -> running.put(
+        account, list.stream().map(p -> new BillingDayRules.RunningPromise(p.promiseId(), p.firstDay(), p.lastDay(),
+            p.days())).toList()));
+
     List<BalanceService.Debit> debits = new ArrayList<>();
     List<DuePayment> paid = new ArrayList<>();
     List<NotPaid> notPaid = new ArrayList<>();
+    List<DuePayments.Moved> moved = new ArrayList<>();
     Map<SkipReason, Integer> reasons = new EnumMap<>(SkipReason.class);
     BigDecimal paidAmount = Money.of(BigDecimal.ZERO);
     for (DuePayment payment : due) {
+      Optional<BillingDayRules.RunningPromise> mover = BillingDayRules.chargeMovedBy(payment.expiresOn(),
+          termPayment(payment), payment.chargeMovedDays(), running.getOrDefault(payment.accountId(), List.of()));
+      if (mover.isPresent()) {
+        BillingDayRules.RunningPromise p = mover.get();
+        LocalDate[] dates = BillingDayRules.movedCharge(payment.dueDate(), payment.expiresOn(), p.days());
+        moved.add(new DuePayments.Moved(payment.id(), payment.accountId(), p.days(), dates[0], dates[1],
+            "Charge date " + payment.expiresOn() + " moved by " + p.days() + " days to " + dates[1]
+                + ": promised payment " + p.promiseId() + " runs from " + p.firstDay() + " to " + p.lastDay()
+                + " (SUB-4, billing day " + day + ")"));
+        reasons.merge(SkipReason.CHARGE_DATE_MOVED_BY_PROMISE, 1, Integer::sum);
+        continue;
+      }
       BigDecimal left = available.getOrDefault(payment.accountId(), Money.of(BigDecimal.ZERO));
       Optional<SkipReason> reason = SettlementRules.check(flags, facts(payment, left), day);
       if (reason.isPresent()) {
@@ -242,14 +263,16 @@ public class SettlementService {
     duePayments.paidFromBalance(paid, DuePayments.ACTOR, "Paid from the balance automatically on its expiry date"
         + " (billing day " + day + ", chunk " + chunk.getChunkNo() + ")");
     duePayments.notPaid(notPaid, DuePayments.ACTOR);
+    duePayments.moveChargeDates(moved, DuePayments.ACTOR);
     List<Long> paidOrders = paid.stream().flatMap(p -> p.orders().stream()).map(DuePayments.DueOrder::orderId)
         .toList();
     if (!paidOrders.isEmpty()) {
       orders.provisionPaidAll(paidOrders);
     }
-    chunk.settled(paid.size(), notPaid.size(), Money.of(paidAmount), SkipReason.stored(reasons), settings.nodeName(),
+    int skipped = notPaid.size() + moved.size();
+    chunk.settled(paid.size(), skipped, Money.of(paidAmount), SkipReason.stored(reasons), settings.nodeName(),
         clock.instant());
-    return new ChunkOutcome(chunkId, paid.size(), notPaid.size(), Money.of(paidAmount), reasons, false);
+    return new ChunkOutcome(chunkId, paid.size(), skipped, Money.of(paidAmount), reasons, false);
   }
 
   /** The run's figures so far. */
@@ -311,6 +334,12 @@ public class SettlementService {
     return progress(run);
   }
 
+  /** SUB-4: a subscription's term payment: PREPAY, with orders, every one a RENEWAL or PROLONGATION. */
+  static boolean termPayment(DuePayment payment) {
+    return payment.model() == com.resellerhub.billing.catalog.BillingModel.PREPAY && !payment.orders().isEmpty()
+        && payment.orders().stream().allMatch(o -> "RENEWAL".equals(o.type()) || "PROLONGATION".equals(o.type()));
+  }
+
   static PaymentFacts facts(DuePayment payment, BigDecimal available) {
     Kind kind = switch (payment.type()) {
       case ORDER -> Kind.ORDER;
@@ -322,6 +351,7 @@ public class SettlementService {
         o.createdAt().atZone(java.time.ZoneOffset.UTC).toLocalDate(),
         o.subscriptionStatus() == null ? null : SubscriptionState.valueOf(o.subscriptionStatus()),
         o.subscriptionExpiresOn(), o.autoRenew(), o.paidUntil(), o.gracePeriodDays())).toList();
-    return new PaymentFacts(kind, payment.model(), true, payment.expiresOn(), payment.amount(), available, orderFacts);
+    return new PaymentFacts(kind, payment.model(), true, payment.expiresOn(), payment.amount(), available, orderFacts,
+        payment.chargeMovedDays());
   }
 }

@@ -19,7 +19,9 @@ public enum SkipReason {
   RENEWAL_AUTO_RENEW_OFF("a renewed subscription does not renew automatically"),
   PROLONGATION_CREATED_AFTER_PAID_UNTIL("a prolongation order was created after the paid-until date"),
   PROLONGATION_PAID_UNTIL_PASSED("the paid-until date has passed and no grace period covers today"),
-  INSUFFICIENT_BALANCE("balance plus credit limit is less than the amount");
+  INSUFFICIENT_BALANCE("balance plus credit limit is less than the amount"),
+  /** SUB-4: not a PAY-4 condition; the payment is charged later. */
+  CHARGE_DATE_MOVED_BY_PROMISE("a promised payment runs on the charge date: the charge moves by its days (SUB-4)");
 
   private final String description;
 

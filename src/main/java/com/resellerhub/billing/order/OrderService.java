@@ -256,6 +256,13 @@ public class OrderService {
     return rows.summaries(orderIds.stream().filter(Objects::nonNull).distinct().sorted().toList());
   }
 
+  /** The account's NEW orders waiting for their payment, oldest first (PROM-6: a new account's first order). */
+  @Transactional(readOnly = true)
+  public List<Order> newOrdersAwaitingPayment(long accountId) {
+    return orders.findByAccountIdAndStatusOrderByIdAsc(accountId, OrderStatus.AWAITING_PAYMENT).stream()
+        .filter(o -> o.getType() == OrderType.NEW).toList();
+  }
+
   @Transactional(readOnly = true)
   public Order get(long id) {
     return orders.findById(id).orElseThrow(() -> new NotFoundException("Order", id));

@@ -14,8 +14,8 @@ public final class CompletionRules {
   /** What an ERP completion is recorded as. */
   public static final String ERP = "ERP";
 
-  /** Who completes. */
-  public enum Channel { OPERATOR, CUSTOMER, ERP }
+  /** Who completes: a manager, the customer, the ERP, or the platform itself (from the balance only). */
+  public enum Channel { OPERATOR, CUSTOMER, ERP, SYSTEM }
 
   private CompletionRules() {}
 
@@ -55,6 +55,9 @@ public final class CompletionRules {
             "A balance top-up cannot be paid from the balance; pay it with a payment method");
       }
       return;
+    }
+    if (channel == Channel.SYSTEM) {
+      throw new BusinessRuleException("PAY-2", "method", "The platform completes payments from the balance only");
     }
     if (method == null || !method.isActive()) {
       throw new BusinessRuleException("unknown-payment-method", "method",

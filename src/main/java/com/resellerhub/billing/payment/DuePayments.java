@@ -39,9 +39,16 @@ public class DuePayments {
       String subscriptionStatus, LocalDate subscriptionExpiresOn, boolean autoRenew, LocalDate paidUntil,
       int gracePeriodDays) {}
 
-  /** A payment awaiting payment whose expiry date has come, locked until the transaction ends. */
+  /**
+   * A payment awaiting payment whose expiry date has come, locked until the transaction ends; {@code chargeMovedDays}:
+   * by how many days its charge date was moved before (SUB-4), 0 when never.
+   */
   public record DuePayment(long id, long accountId, PaymentType type, BillingModel model, BigDecimal amount,
-      String currency, LocalDate expiresOn, List<DueOrder> orders) {}
+      String currency, LocalDate dueDate, LocalDate expiresOn, int chargeMovedDays, List<DueOrder> orders) {}
+
+  /** SUB-4: a payment's charge date moved by {@code days}, to these dates, and why (written to its history). */
+  public record Moved(long paymentId, long accountId, int days, LocalDate dueDate, LocalDate expiresOn,
+      String reason) {}
 
   /** A payment that was not paid and why (written to its history). */
   public record NotPaid(long paymentId, String reason) {}
@@ -139,6 +146,23 @@ public class DuePayments {
   public void notPaid(List<NotPaid> notPaid, String actor) {
     rows.events(notPaid.stream().map(p -> new PaymentRows.NewEvent(p.paymentId(), PaymentEventKind.AUTO_DEBIT_SKIPPED,
         STATUS, STATUS, p.reason(), actor)).toList(), clock.instant());
+  }
+
+  /**
+   * SUB-4: the payments' charge dates move (due date and expiry date, by the days given), each with a history entry
+   * naming why, and one entry per payment in the account's event log; they stay AWAITING_PAYMENT.
+   */
+  @Transactional
+  public void moveChargeDates(List<Moved> moved, String actor) {
+    if (moved.isEmpty()) {
+      return;
+    }
+    rows.moveChargeDates(moved);
+    rows.events(moved.stream().map(m -> new PaymentRows.NewEvent(m.paymentId(), PaymentEventKind.CHARGE_DATE_MOVED,
+        STATUS, STATUS, null, m.reason(), actor)).toList(), clock.instant());
+    eventLog.recordAll(moved.stream().map(m -> new AccountEventLog.Entry(m.accountId(),
+        AccountEventType.PAYMENT_CHARGE_DATE_MOVED, actor, true, "Payment " + m.paymentId() + ": " + m.reason()))
+        .toList());
   }
 
   /** The actor of the automatic debit's entries. */

@@ -136,6 +136,32 @@ public class PaymentCompletion {
     return new Outcome(payment, null);
   }
 
+  /**
+   * PROM-6: pays from the balance the open payments of these orders of the account, oldest first, each only when the
+   * balance plus the credit limit covers it (a payment it does not cover stays open, as it was); returns the ids of
+   * the payments paid. A payment no longer open is left alone, so a repeat pays nothing twice. Joins the caller's
+   * transaction (a promise's "Grant credit" step, after the credit limit was raised).
+   */
+  @Transactional
+  public List<Long> payOrdersFromBalance(long accountId, java.util.Collection<Long> orderIds, String actor) {
+    java.util.Set<Long> open = new java.util.TreeSet<>();
+    for (Long orderId : orderIds) {
+      payments.ofOrder(orderId, List.of(PaymentStatus.AWAITING_PAYMENT, PaymentStatus.OVERDUE)).stream()
+          .filter(p -> p.getAccountId().equals(accountId)).forEach(p -> open.add(p.getId()));
+    }
+    List<Long> paid = new java.util.ArrayList<>();
+    for (Long id : open) {
+      Payment payment = payments.lock(id).orElse(null);
+      if (payment == null || !payment.getStatus().isOpen() || payment.getType() == PaymentType.TOP_UP
+          || balances.balance(accountId).available().compareTo(payment.getAmount()) < 0) {
+        continue;
+      }
+      complete(id, Channel.SYSTEM, CompletionRules.BALANCE, actor, accountId);
+      paid.add(id);
+    }
+    return paid;
+  }
+
   /** The one debit a payment can ever have. */
   public static String debitKey(Payment payment) {
     return debitKey(payment.getId());

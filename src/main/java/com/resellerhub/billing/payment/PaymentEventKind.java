@@ -9,5 +9,7 @@ public enum PaymentEventKind {
   /** The ERP confirmed the payment's act (PAY-3); the payment got its due date. */
   ACT_CONFIRMED,
   /** The billing day did not pay it from the balance; the detail names the PAY-4 condition that failed. */
-  AUTO_DEBIT_SKIPPED
+  AUTO_DEBIT_SKIPPED,
+  /** SUB-4: the billing day moved its charge date (due and expiry) because a promised payment was running. */
+  CHARGE_DATE_MOVED
 }

@@ -192,13 +192,14 @@ class PaymentRows {
         date);
     List<DuePayment> due = new ArrayList<>();
     for (List<Long> chunk : Jdbc.chunks(candidates)) {
-      jdbc.query("SELECT id, account_id, type, model, amount, currency, expires_on, status FROM payment WHERE id IN ("
-          + Jdbc.placeholders(chunk.size()) + ") ORDER BY id FOR UPDATE", rs -> {
+      jdbc.query("SELECT id, account_id, type, model, amount, currency, due_date, expires_on, charge_moved_days,"
+          + " status FROM payment WHERE id IN (" + Jdbc.placeholders(chunk.size()) + ") ORDER BY id FOR UPDATE", rs -> {
             LocalDate expires = Jdbc.date(rs, "expires_on");
             if (AWAITING.equals(rs.getString("status")) && expires != null && !expires.isAfter(date)) {
               due.add(new DuePayment(rs.getLong("id"), rs.getLong("account_id"),
                   PaymentType.valueOf(rs.getString("type")), BillingModel.valueOf(rs.getString("model")),
-                  rs.getBigDecimal("amount"), rs.getString("currency"), expires, new ArrayList<>()));
+                  rs.getBigDecimal("amount"), rs.getString("currency"), Jdbc.date(rs, "due_date"), expires,
+                  rs.getInt("charge_moved_days"), new ArrayList<>()));
             }
           }, chunk.toArray());
     }
@@ -224,6 +225,29 @@ class PaymentRows {
       for (int count : batch) {
         if (count == 0) {
           throw new IllegalStateException("A payment changed while it was being paid automatically; the chunk is"
+              + " retried");
+        }
+      }
+    }
+  }
+
+  /**
+   * SUB-4: the charge dates of these AWAITING_PAYMENT payments move (due date and expiry date), and the days they
+   * moved by are kept; a payment that no longer awaits payment fails the whole batch.
+   */
+  void moveChargeDates(List<DuePayments.Moved> moved) {
+    int[][] counts = jdbc.batchUpdate("UPDATE payment SET due_date = ?, expires_on = ?, charge_moved_days = ?"
+        + " WHERE id = ? AND status = ?", moved, moved.size(), (ps, m) -> {
+          ps.setObject(1, m.dueDate());
+          ps.setObject(2, m.expiresOn());
+          ps.setInt(3, m.days());
+          ps.setLong(4, m.paymentId());
+          ps.setString(5, AWAITING);
+        });
+    for (int[] batch : counts) {
+      for (int count : batch) {
+        if (count == 0) {
+          throw new IllegalStateException("A payment changed while its charge date was being moved; the chunk is"
               + " retried");
         }
       }

@@ -16,6 +16,9 @@ import com.resellerhub.billing.ledger.InsufficientFundsException;
 import com.resellerhub.billing.ledger.Money;
 import com.resellerhub.billing.ledger.MoneyReceived;
 import com.resellerhub.billing.ledger.Movement;
+import com.resellerhub.billing.order.Order;
+import com.resellerhub.billing.order.OrderService;
+import com.resellerhub.billing.payment.PaymentCompletion;
 import com.resellerhub.billing.reseller.ResellerService;
 import com.resellerhub.billing.subscription.SubscriptionService;
 import com.resellerhub.billing.subscription.SubscriptionStatus;
@@ -60,6 +63,12 @@ public class PromiseService implements PromiseLifecycle {
     }
   }
 
+  /**
+   * A promise not ended yet (TAKEN or ACTIVE), as the billing day needs it (SUB-4): its first day (the date it was
+   * taken), its last day (the date its days end on, {@code endsAt}) and its days.
+   */
+  public record Running(long promiseId, long accountId, LocalDate firstDay, LocalDate lastDay, int days) {}
+
   private final PromisedPaymentRepository promises;
   private final OfferService offers;
   private final AccountService accounts;
@@ -71,12 +80,16 @@ public class PromiseService implements PromiseLifecycle {
   private final PromiseProcesses processes;
   private final AccountBlocks blocks;
   private final PromiseReceiptRepository receipts;
+  private final OrderService orders;
+  private final PaymentCompletion completion;
   private final Clock clock;
 
   public PromiseService(PromisedPaymentRepository promises, OfferService offers, AccountService accounts,
       AccountEventLog eventLog, BalanceService balances, PlanService plans, SubscriptionService subscriptions,
       ResellerService resellers, PromiseProcesses processes, AccountBlocks blocks, PromiseReceiptRepository receipts,
-      Clock clock) {
+      OrderService orders, PaymentCompletion completion, Clock clock) {
+    this.orders = orders;
+    this.completion = completion;
     this.blocks = blocks;
     this.receipts = receipts;
     this.promises = promises;
@@ -124,6 +137,22 @@ public class PromiseService implements PromiseLifecycle {
   public PromisedPayment getOfAccount(long accountId, long id) {
     return promises.findByIdAndAccountId(id, accountId)
         .orElseThrow(() -> new NotFoundException("Promised payment", id));
+  }
+
+  /** SUB-4: the promises of these accounts not ended yet (TAKEN or ACTIVE), newest first, by account. */
+  @Transactional(readOnly = true)
+  public java.util.Map<Long, List<Running>> runningOf(java.util.Collection<Long> accountIds) {
+    java.util.Map<Long, List<Running>> byAccount = new java.util.HashMap<>();
+    List<Long> ids = accountIds.stream().distinct().sorted().toList();
+    for (int from = 0; from < ids.size(); from += 1000) {
+      for (PromisedPayment p : promises.findByAccountIdInAndStatusInOrderByIdDesc(
+          ids.subList(from, Math.min(ids.size(), from + 1000)), EnumSet.of(PromiseStatus.TAKEN, PromiseStatus.ACTIVE))) {
+        byAccount.computeIfAbsent(p.getAccountId(), a -> new java.util.ArrayList<>()).add(new Running(p.getId(),
+            p.getAccountId(), LocalDate.ofInstant(p.getTakenAt(), clock.getZone()),
+            LocalDate.ofInstant(p.getEndsAt(), clock.getZone()), p.getDurationDays()));
+      }
+    }
+    return byAccount;
   }
 
   /** The account's plan: that of its newest subscription that is not terminated. */
@@ -206,10 +235,25 @@ public class PromiseService implements PromiseLifecycle {
     return promise;
   }
 
+  /**
+   * The plan whose grace days a new account gets on activation (PROM-6): the account's plan ({@link #planOf}), or,
+   * when it has no subscription yet, the plan of its newest NEW order still waiting for its payment (a new account
+   * whose only order is an unpaid prepaid one).
+   */
+  @Transactional(readOnly = true)
+  public Optional<Plan> gracePlanOf(long accountId) {
+    Optional<Plan> plan = planOf(accountId);
+    if (plan.isPresent()) {
+      return plan;
+    }
+    List<Order> open = orders.newOrdersAwaitingPayment(accountId);
+    return open.isEmpty() ? Optional.empty() : plans.find(open.get(open.size() - 1).getPlanId());
+  }
+
   /** Starts a promise of the plan's grace days for a newly activated account (PROM-6); no eligibility rules. */
   @Transactional
   public Optional<PromisedPayment> startGrace(long accountId, String actor) {
-    Optional<Plan> plan = planOf(accountId);
+    Optional<Plan> plan = gracePlanOf(accountId);
     Integer days = plan.map(p -> p.getPromisedPaymentOptions().newAccountGraceDays()).orElse(null);
     if (days == null || days < 1) {
       return Optional.empty();
@@ -268,6 +312,28 @@ public class PromiseService implements PromiseLifecycle {
       eventLog.record(p.getAccountId(), AccountEventType.CREDIT_LIMIT_CHANGED, AccountEventLog.SYSTEM, true,
           "Credit limit raised by " + plain(p.getAmount()) + " until " + p.getEndsAt() + " (promised payment "
               + p.getId() + ")");
+    }
+    if (p.getOrigin() == PromiseOrigin.ACTIVATION && p.getStatus() == PromiseStatus.ACTIVE) {
+      payNewOrdersOnCredit(p);
+    }
+  }
+
+  /**
+   * PROM-6, "n days to pay": the service starts now and is paid within the promise's days. The grant of an
+   * activation promise pays from the balance, with the credit just raised, the open payments of the account's NEW
+   * orders waiting for payment, oldest first, each as far as balance plus credit limit covers it; the orders are
+   * provisioned (their subscriptions open) and the balance goes below zero, down to minus the credit limit. A repeat
+   * of the step finds them paid and pays nothing again.
+   */
+  private void payNewOrdersOnCredit(PromisedPayment p) {
+    List<Long> open = orders.newOrdersAwaitingPayment(p.getAccountId()).stream().map(Order::getId).toList();
+    if (open.isEmpty()) {
+      return;
+    }
+    List<Long> paid = completion.payOrdersFromBalance(p.getAccountId(), open, AccountEventLog.SYSTEM);
+    if (!paid.isEmpty()) {
+      log.info("Promised payment {} of account {}: new orders' payments {} paid on credit", p.getId(),
+          p.getAccountId(), paid);
     }
   }
 

@@ -25,6 +25,9 @@ interface PromisedPaymentRepository extends JpaRepository<PromisedPayment, Long>
 
   Optional<PromisedPayment> findByIdAndAccountId(Long id, Long accountId);
 
+  List<PromisedPayment> findByAccountIdInAndStatusInOrderByIdDesc(Collection<Long> accountIds,
+      Collection<PromiseStatus> statuses);
+
   @Lock(LockModeType.PESSIMISTIC_WRITE)
   @Query("select p from PromisedPayment p where p.id = :id")
   Optional<PromisedPayment> lockById(@Param("id") Long id);

@@ -157,4 +157,42 @@ class BillingDayRulesTest {
     assertThat(payments.get(2).accountId()).isEqualTo(20);
     assertThat(payments.get(2).orderIds()).containsExactly(14L);
   }
+
+  // --- SUB-4: a running promise moves the charge date ------------------------------------------------------------
+
+  /** Promise 7, taken 2027-04-02 for 5 days: it ends 2027-04-07 (its last day). */
+  private static final BillingDayRules.RunningPromise PROMISE = new BillingDayRules.RunningPromise(7,
+      d("2027-04-02"), d("2027-04-07"), 5);
+
+  @ParameterizedTest(name = "charge on {0}: moved {1}")
+  @CsvSource({
+      "2027-04-01, false", // the day before the promise's first day
+      "2027-04-02, true",  // its first day
+      "2027-04-05, true",
+      "2027-04-07, true",  // its last day (the day its days end)
+      "2027-04-08, false"  // the day after
+  })
+  void SUB4_aTermPaymentChargedFromThePromisesFirstToItsLastDayMovesByItsDays(String charge, boolean moved) {
+    var mover = BillingDayRules.chargeMovedBy(d(charge), true, 0, List.of(PROMISE));
+    assertThat(mover.isPresent()).isEqualTo(moved);
+    if (moved) {
+      assertThat(mover.get().days()).isEqualTo(5);
+      LocalDate[] dates = BillingDayRules.movedCharge(d(charge), d(charge), 5);
+      assertThat(dates).containsExactly(d(charge).plusDays(5), d(charge).plusDays(5));
+    }
+  }
+
+  @org.junit.jupiter.api.Test
+  void SUB4_aChargeMovesOnce_onlyForTermPayments_andByTheNewestCoveringPromise() {
+    assertThat(BillingDayRules.chargeMovedBy(d("2027-04-07"), true, 5, List.of(PROMISE)))
+        .as("moved before (from 2027-04-02 to its last day)").isEmpty();
+    assertThat(BillingDayRules.chargeMovedBy(d("2027-04-03"), false, 0, List.of(PROMISE)))
+        .as("not a renewal or prolongation payment").isEmpty();
+    assertThat(BillingDayRules.chargeMovedBy(d("2027-04-03"), true, 0, List.of())).as("no promise running").isEmpty();
+    var newer = new BillingDayRules.RunningPromise(9, d("2027-04-03"), d("2027-04-06"), 3);
+    assertThat(BillingDayRules.chargeMovedBy(d("2027-04-03"), true, 0, List.of(PROMISE, newer))).contains(newer);
+    // a prolongation due on paid-until with grace days: both dates move, the grace stays
+    assertThat(BillingDayRules.movedCharge(d("2027-04-01"), d("2027-04-04"), 5))
+        .containsExactly(d("2027-04-06"), d("2027-04-09"));
+  }
 }

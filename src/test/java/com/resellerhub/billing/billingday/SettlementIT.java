@@ -250,6 +250,109 @@ class SettlementIT {
         .isEqualTo("PAYMENT_OVERDUE");
   }
 
+  // --- SUB-4 ---------------------------------------------------------------------------------------------------------
+
+  /**
+   * SUB-4 through the APIs, moving the clock: a promise of 5 days taken on E1 − 5 at noon runs to its last day E1.
+   * Subscription 1's renewal charged on E1 (the last day) moves by 5 days to E1 + 5: not paid, not overdue the day
+   * after, paid on E1 + 5 and renewed from its own expiry. Subscription 2's renewal charged on E1 + 1 (the day after)
+   * is paid on its date. (The first day and every boundary: BillingDayRulesTest.SUB4_….)
+   */
+  @Test
+  void SUB4_aRenewalChargedOnThePromisesLastDayMovesByItsDays_oneChargedTheDayAfterDoesNot() {
+    api.settings(s -> s.put("promisedPaymentOnlyWhenBlocked", false));
+    // two 60-day slots of its own: the fifth of a month and a month and ten days after it
+    LocalDate base = LocalDate.now().plusYears(1).withDayOfMonth(10).plusDays(60L * DAYS.getAndAdd(2));
+    LocalDate start = base.plusMonths(1).withDayOfMonth(5);
+    clock(start);
+    Customer c = account("100.00");
+    long plan = api.plan("PREPAY", false, "30.00");
+    long sub1 = subscribeAndPay(c, plan);
+    clock(start.plusDays(1));
+    long sub2 = subscribeAndPay(c, plan);
+    LocalDate e1 = subscriptionExpiresOn(sub1);
+    assertThat(subscriptionExpiresOn(sub2)).isEqualTo(e1.plusDays(1));
+    assertThat(balance(c)).isEqualByComparingTo("40.00");
+
+    // the promise: 100 for 5 days, taken on E1 − 5 at noon, so its last day is E1
+    ResponseEntity<Map<String, Object>> offer = api.call("manager", HttpMethod.POST,
+        "/api/operator/promised-payment-offers", Map.of("name", BillingApi.unique("SUB-4 offer"), "amount", "100",
+            "durationDays", 5, "connectionFee", "0", "commissionPercent", "0", "chargeMethod", "DAILY",
+            "customerAvailable", true, "planIds", List.of()));
+    assertThat(offer.getStatusCode().value()).as("%s", offer.getBody()).isEqualTo(201);
+    setClock(e1.minusDays(5).atTime(12, 0));
+    ResponseEntity<Map<String, Object>> granted = api.call("manager", HttpMethod.POST, "/api/operator/accounts/"
+        + c.accountId() + "/promised-payments", Map.of("offerId", BillingApi.id(offer.getBody())));
+    assertThat(granted.getStatusCode().value()).as("%s", granted.getBody()).isEqualTo(201);
+    long promise = BillingApi.id(granted.getBody());
+    await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(api.call("manager", HttpMethod.GET,
+        "/api/operator/promised-payments/" + promise, null).getBody()).containsEntry("status", "ACTIVE"));
+
+    clock(e1.minusDays(3));
+    runDay(e1.minusDays(3));
+    long renewal1 = renewalPaymentOf(sub1);
+    long renewal2 = renewalPaymentOf(sub2);
+    assertThat(expiresOn(renewal1)).isEqualTo(e1);
+    assertThat(expiresOn(renewal2)).isEqualTo(e1.plusDays(1));
+
+    // E1, the promise's last day (it ends at noon): the charge moves by 5 days
+    clock(e1);
+    Map<String, Object> lastDay = runDay(e1);
+    assertThat(skippedByReason(lastDay)).containsEntry("CHARGE_DATE_MOVED_BY_PROMISE", 1);
+    assertThat(payment(renewal1)).containsEntry("status", "AWAITING_PAYMENT")
+        .containsEntry("dueDate", e1.plusDays(5).toString()).containsEntry("expiresOn", e1.plusDays(5).toString());
+    assertThat(history(renewal1)).last().satisfies(h -> assertThat((String) h.get("detail"))
+        .contains("moved by 5 days to " + e1.plusDays(5)).contains("promised payment " + promise).contains("SUB-4"));
+    assertThat(balance(c)).isEqualByComparingTo("40.00");
+    assertThat(api.call("manager", HttpMethod.GET, "/api/operator/accounts/" + c.accountId() + "/events", null)
+        .getBody().toString()).contains("PAYMENT_CHARGE_DATE_MOVED");
+
+    // E1 + 1, the day after: the promise has ended; subscription 2's charge is taken on its date, renewal 1 waits
+    clock(e1.plusDays(1));
+    await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(api.call("manager", HttpMethod.GET,
+        "/api/operator/promised-payments/" + promise, null).getBody()).containsEntry("status", "EXPIRED"));
+    runDay(e1.plusDays(1));
+    assertThat(payment(renewal2)).containsEntry("status", "PAID_FROM_BALANCE")
+        .containsEntry("expiresOn", e1.plusDays(1).toString());
+    assertThat(payment(renewal1)).as("not overdue: its charge date is E1 + 5").containsEntry("status",
+        "AWAITING_PAYMENT");
+    assertThat(jdbc.queryForObject("select status from subscription where id = ?", String.class, sub1))
+        .isEqualTo("ACTIVE");
+    assertThat(balance(c)).isEqualByComparingTo("10.00");
+
+    // E1 + 5, the moved charge date: paid, and the subscription renewed from its own expiry (E1), not from E1 + 5
+    ResponseEntity<Map<String, Object>> topUp = api.call("manager", HttpMethod.POST, "/api/operator/accounts/"
+        + c.accountId() + "/top-ups", Map.of("amount", "50.00", "method", "BANK_TRANSFER", "comment", "test"));
+    assertThat(topUp.getStatusCode().value()).as("%s", topUp.getBody()).isEqualTo(201);
+    clock(e1.plusDays(5));
+    runDay(e1.plusDays(5));
+    assertThat(payment(renewal1)).containsEntry("status", "PAID_FROM_BALANCE");
+    assertThat(debitsOf(renewal1)).isEqualTo(1);
+    assertThat(subscriptionExpiresOn(sub1)).isEqualTo(e1.plusMonths(1));
+    assertThat(balance(c)).isEqualByComparingTo("30.00");
+  }
+
+  /** Orders the plan as the customer and pays it from the balance; returns the subscription. */
+  private long subscribeAndPay(Customer c, long plan) {
+    ResponseEntity<Map<String, Object>> placed = api.customerOrders(c, plan, false);
+    assertThat(placed.getStatusCode().value()).as("%s", placed.getBody()).isEqualTo(201);
+    long orderId = BillingApi.id(placed.getBody());
+    assertThat(api.call("manager", HttpMethod.POST, "/api/operator/payments/" + latestPaymentId(c) + "/complete",
+        Map.of("method", "BALANCE")).getStatusCode().value()).isEqualTo(200);
+    return ((Number) api.operatorOrder(orderId).get("subscriptionId")).longValue();
+  }
+
+  private long renewalPaymentOf(long subscription) {
+    return jdbc.queryForObject("select po.payment_id from payment_order po join customer_order o on o.id = po.order_id"
+        + " where o.subscription_id = ? and o.type = 'RENEWAL'", Long.class, subscription);
+  }
+
+  private void setClock(java.time.LocalDateTime at) {
+    ResponseEntity<Map<String, Object>> r = api.call("admin", HttpMethod.POST, "/api/admin/clock",
+        Map.of("set", at.toInstant(ZoneOffset.UTC).toString()));
+    assertThat(r.getStatusCode().is2xxSuccessful()).as("%s", r.getBody()).isTrue();
+  }
+
   // --- PAY-6 ---------------------------------------------------------------------------------------------------------
 
   @Test

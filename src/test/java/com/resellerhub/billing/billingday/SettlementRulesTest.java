@@ -193,4 +193,28 @@ class SettlementRulesTest {
     assertThat(check(new PaymentFacts(ORDER, BillingModel.PREPAY, true, TODAY, PRICE, new BigDecimal("100"),
         List.of()))).contains(SkipReason.NO_ORDER);
   }
+
+  /**
+   * SUB-4: a charge a promise moved by N days is judged as on its original charge date: a renewal of a subscription
+   * that expired N days ago, and a prolongation without grace days N days after paid-until, are still paid on the
+   * moved date, not a day later.
+   */
+  @Test
+  void SUB4_aMovedChargeIsJudgedOnItsOriginalChargeDate() {
+    OrderFacts renewal = new OrderFacts(RENEWAL, TODAY.minusDays(10), SubscriptionState.ACTIVE, TODAY.minusDays(5),
+        true, TODAY.minusDays(5), 0);
+    OrderFacts prolongation = new OrderFacts(PROLONGATION, TODAY.minusDays(5), SubscriptionState.ACTIVE,
+        TODAY.plusMonths(1), false, TODAY.minusDays(5), 0);
+    for (OrderFacts order : List.of(renewal, prolongation)) {
+      PaymentFacts notMoved = new PaymentFacts(ORDER, BillingModel.PREPAY, true, TODAY, PRICE, new BigDecimal("100"),
+          List.of(order));
+      PaymentFacts moved5 = new PaymentFacts(ORDER, BillingModel.PREPAY, true, TODAY, PRICE, new BigDecimal("100"),
+          List.of(order), 5);
+      PaymentFacts moved4 = new PaymentFacts(ORDER, BillingModel.PREPAY, true, TODAY, PRICE, new BigDecimal("100"),
+          List.of(order), 4);
+      assertThat(check(notMoved)).isPresent();
+      assertThat(check(moved5)).isEmpty();
+      assertThat(check(moved4)).as("one day later than the moved date").isPresent();
+    }
+  }
 }

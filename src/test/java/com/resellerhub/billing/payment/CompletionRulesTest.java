@@ -108,4 +108,14 @@ class CompletionRulesTest {
     assertThatCode(() -> CompletionRules.check(payment(PaymentType.ACT), Channel.OPERATOR, "BALANCE", null,
         act(false, false))).doesNotThrowAnyException();
   }
+
+  /** PROM-6: the platform pays a new account's order on credit from the balance, and only from the balance. */
+  @Test
+  void PROM6_thePlatformCompletesFromTheBalanceOnly() {
+    Payment order = payment(PaymentType.ORDER);
+    assertThatCode(() -> CompletionRules.check(order, Channel.SYSTEM, "BALANCE", null, null))
+        .doesNotThrowAnyException();
+    refused(() -> CompletionRules.check(order, Channel.SYSTEM, "BANK_TRANSFER", BANK, null), "PAY-2");
+    refused(() -> CompletionRules.check(payment(PaymentType.TOP_UP), Channel.SYSTEM, "BALANCE", null, null), "PAY-2");
+  }
 }

@@ -438,6 +438,54 @@ class PromisesIT {
         null, null).getBody().get("promiseId")).isNull();
   }
 
+  @Test
+  @SuppressWarnings("unchecked")
+  void PROM6_aNewAccountWhoseOnlyOrderIsAnUnpaidPrepaidOne_isPaidOnCreditOnActivation_andBlockedWhenThePromiseExpiresUnpaid() {
+    clock("2027-06-01T09:00:00Z");
+    long planId = plan(new PromisedPaymentOptions(null, null, null, null, null, 3), "PREPAY");
+    Customer c = newCustomer();
+    ResponseEntity<Map<String, Object>> ordered = call("manager", HttpMethod.POST,
+        "/api/operator/accounts/" + c.accountId() + "/orders", Map.of("planId", planId, "trial", false), null);
+    assertThat(ordered.getStatusCode().value()).as("%s", ordered.getBody()).isEqualTo(201);
+    assertThat(ordered.getBody()).containsEntry("status", "AWAITING_PAYMENT");
+    long order = id(ordered.getBody());
+    assertThat(subscriptions.ofAccount(c.accountId())).as("no subscription before the payment").isEmpty();
+    assertThat(money(c.accountId())).containsEntry("balance", 0.0).containsEntry("creditLimit", 0.0);
+
+    ResponseEntity<Map<String, Object>> activated = call("manager", HttpMethod.POST,
+        "/api/operator/accounts/" + c.accountId() + "/activation", Map.of("activatedOn", "2027-06-01"), null);
+    assertThat(activated.getStatusCode().value()).as("%s", activated.getBody()).isEqualTo(200);
+    assertThat(activated.getBody().get("promiseId")).as("the plan comes from the open order").isNotNull();
+    long promise = ((Number) activated.getBody().get("promiseId")).longValue();
+    awaitStatus(c, promise, "ACTIVE");
+    assertThat(customerPromise(c, promise)).containsEntry("origin", "ACTIVATION").containsEntry("durationDays", 3)
+        .containsEntry("amount", 49.0).containsEntry("endsAt", "2027-06-04T09:00:00Z");
+
+    // "n days to pay": the service starts now, paid on credit from the balance
+    await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(call("manager", HttpMethod.GET,
+        "/api/operator/orders/" + order, null, null).getBody()).containsEntry("status", "PROVISIONED"));
+    assertThat(subscriptions.ofAccount(c.accountId())).extracting(Subscription::getStatus)
+        .containsExactly(SubscriptionStatus.ACTIVE);
+    assertThat(money(c.accountId())).containsEntry("balance", -49.0).containsEntry("creditLimit", 49.0)
+        .containsEntry("available", 0.0);
+    List<Map<String, Object>> payments = (List<Map<String, Object>>) call("manager", HttpMethod.GET,
+        "/api/operator/payments?accountId=" + c.accountId(), null, null).getBody().get("content");
+    assertThat(payments).singleElement().satisfies(p -> assertThat(p).containsEntry("status", "PAID_FROM_BALANCE")
+        .containsEntry("completedBy", "system"));
+    assertThat(account(c.accountId())).containsEntry("status", "ACTIVE");
+
+    // PROM-5: the days run out unpaid: the credit is withdrawn and the account blocked, its subscription suspended
+    clock("2027-06-04T09:00:01Z");
+    awaitProcessEnded(promise);
+    assertThat(customerPromise(c, promise)).containsEntry("status", "EXPIRED")
+        .containsEntry("endedWithNegativeBalance", true);
+    assertThat(money(c.accountId())).containsEntry("balance", -49.0).containsEntry("creditLimit", 0.0);
+    assertThat(account(c.accountId())).containsEntry("status", "BLOCKED")
+        .containsEntry("blockedFor", List.of("PROMISED_PAYMENT_EXPIRED"));
+    assertThat(subscriptions.ofAccount(c.accountId())).extracting(Subscription::getStatus)
+        .containsExactly(SubscriptionStatus.SUSPENDED);
+  }
+
   // ---------------------------------------------------------------------------------------------------------------
   // helpers
 
@@ -543,14 +591,19 @@ class PromisesIT {
     return id(created.getBody());
   }
 
-  /** A prepaid plan at 49 per month with these promised-payment options. */
+  /** A postpaid plan at 49 per month with these promised-payment options. */
   private long plan(PromisedPaymentOptions options) {
+    return plan(options, "POSTPAY");
+  }
+
+  /** A plan at 49 per month, of this billing model, with these promised-payment options. */
+  private long plan(PromisedPaymentOptions options, String billingModel) {
     Map<String, Object> plan = new LinkedHashMap<>();
     plan.put("code", "prom-plan-" + System.nanoTime() % 1_000_000_000L + SEQ.incrementAndGet());
     plan.put("name", "Promise test plan");
     // Postpaid: an APPROVED account gets it provisioned at once with no ledger movement; a prepaid order would
     // wait for a payment whose entries the eligibility rules (last payment, last charge) would then see.
-    plan.put("billingModel", "POSTPAY");
+    plan.put("billingModel", billingModel);
     plan.put("price", "49.00");
     plan.put("period", "P1M");
     plan.put("trialAvailable", false);
@@ -568,6 +621,16 @@ class PromisesIT {
   /** A new account with its own customer user, subscribed to a new plan with these options. */
   private Customer customerOnNewPlan(PromisedPaymentOptions options) {
     long planId = plan(options);
+    Customer c = newCustomer();
+    ResponseEntity<Map<String, Object>> order = call("manager", HttpMethod.POST,
+        "/api/operator/accounts/" + c.accountId() + "/orders", Map.of("planId", planId, "trial", false), null);
+    assertThat(order.getStatusCode().value()).as("%s", order.getBody()).isEqualTo(201);
+    assertThat(order.getBody()).containsEntry("status", "PROVISIONED");
+    return c;
+  }
+
+  /** A new account, APPROVED for postpay, with its own customer user and no order. */
+  private Customer newCustomer() {
     String userId = "prom" + System.nanoTime() % 1_000_000_000L + SEQ.incrementAndGet();
     User user = identity.newUser(userId);
     user.setFirstName("Pia");
@@ -587,12 +650,7 @@ class PromisesIT {
     r.put("extraAttributes", new LinkedHashMap<>(Map.of("passportNumber", "AB123456", "passportIssuedBy", "Berlin")));
     ResponseEntity<Map<String, Object>> created = call("manager", HttpMethod.POST, "/api/operator/accounts", r, null);
     assertThat(created.getStatusCode().value()).as("%s", created.getBody()).isEqualTo(201);
-    long accountId = id(created.getBody());
-    ResponseEntity<Map<String, Object>> order = call("manager", HttpMethod.POST,
-        "/api/operator/accounts/" + accountId + "/orders", Map.of("planId", planId, "trial", false), null);
-    assertThat(order.getStatusCode().value()).as("%s", order.getBody()).isEqualTo(201);
-    assertThat(order.getBody()).containsEntry("status", "PROVISIONED");
-    return new Customer(accountId, userId);
+    return new Customer(id(created.getBody()), userId);
   }
 
   @SuppressWarnings("unchecked")
