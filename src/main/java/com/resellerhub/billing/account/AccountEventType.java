@@ -43,5 +43,11 @@ public enum AccountEventType {
   BLOCKED,
   UNBLOCKED,
   /** An open postpay review was not completed in time (PP-10). */
-  APPROVAL_ESCALATED
+  APPROVAL_ESCALATED,
+  /** COL-1..3: a payment's collection started, a reminder was mailed, a manager reviewed, it ended. */
+  COLLECTION_STARTED,
+  COLLECTION_REMINDER_SENT,
+  COLLECTION_REVIEWED,
+  COLLECTION_REVIEW_ESCALATED,
+  COLLECTION_ENDED
 }

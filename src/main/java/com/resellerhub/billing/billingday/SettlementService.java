@@ -102,10 +102,14 @@ public class SettlementService {
   private final OverduePayments overdue;
   private final PromiseService promises;
 
+  private final org.springframework.context.ApplicationEventPublisher events;
+
   public SettlementService(BillingDayRunRepository runs, BillingDayChunkRepository chunks, DuePayments duePayments,
       BalanceService balances, OrderService orders, ResellerService resellers,
       BillingDaySettings settings, Clock clock, PlatformTransactionManager transactionManager,
-      OverduePayments overdue, PromiseService promises) {
+      OverduePayments overdue, PromiseService promises,
+      org.springframework.context.ApplicationEventPublisher events) {
+    this.events = events;
     this.overdue = overdue;
     this.promises = promises;
     this.runs = runs;
@@ -328,6 +332,7 @@ public class SettlementService {
     }
     int marked = overdue.markExpiredOverdue(run.getBusinessDate());
     run.finished(marked, clock.instant());
+    events.publishEvent(new BillingDayFinished(run.getBusinessDate(), marked));
     log.info("Billing day {} finished: {} paid ({}), {} not paid [{}], {} became overdue", run.getBusinessDate(),
         progress.paid(), progress.paidAmount().toPlainString(), progress.skipped(), progress.skippedByReasonText(),
         marked);

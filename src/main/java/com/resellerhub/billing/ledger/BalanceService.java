@@ -132,6 +132,9 @@ public class BalanceService {
       events.publishEvent(new MoneyReceived(accountId, entry.getId(), movement.amount(), entry.getBalanceAfter(),
           entry.getCreditLimitAfter()));
     }
+    if (movement.creditLimitChange() != null && movement.creditLimitChange().signum() > 0) {
+      events.publishEvent(new CreditLimitRaised(accountId, entry.getId(), entry.getCreditLimitAfter()));
+    }
     return new Recorded(entry, false);
   }
 

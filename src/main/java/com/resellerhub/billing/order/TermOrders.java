@@ -108,4 +108,13 @@ public class TermOrders {
         whyBySubscription.merge(subscription, whyByOrder.get(order), (a, b) -> a + "; " + b));
     return subscriptions.markPaymentOverdue(whyBySubscription).size();
   }
+
+  /** The subscriptions of the RENEWAL and PROLONGATION orders among these, ascending (collections, SUB-3). */
+  @Transactional(readOnly = true)
+  public java.util.List<Long> subscriptionsOf(java.util.Collection<Long> orderIds) {
+    if (orderIds == null || orderIds.isEmpty()) {
+      return java.util.List.of();
+    }
+    return rows.subscriptionsOfTermOrders(orderIds).values().stream().distinct().sorted().toList();
+  }
 }

@@ -61,8 +61,11 @@ public class DuePayments {
   private final AccountEventLog eventLog;
   private final Clock clock;
 
+  private final org.springframework.context.ApplicationEventPublisher publisher;
+
   public DuePayments(PaymentRows rows, OrderService orders, SubscriptionService subscriptions,
-      AccountEventLog eventLog, Clock clock) {
+      AccountEventLog eventLog, Clock clock, org.springframework.context.ApplicationEventPublisher publisher) {
+    this.publisher = publisher;
     this.rows = rows;
     this.orders = orders;
     this.subscriptions = subscriptions;
@@ -139,6 +142,7 @@ public class DuePayments {
               + payments.get(0).currency()));
     });
     eventLog.recordAll(accountEvents);
+    publisher.publishEvent(new PaymentsClosed(paid.stream().map(DuePayment::id).toList(), true));
   }
 
   /** PAY-4: why each payment was not paid, in its history (the payment stays AWAITING_PAYMENT). */

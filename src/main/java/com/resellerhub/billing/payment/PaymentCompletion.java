@@ -56,10 +56,13 @@ public class PaymentCompletion {
   private final AccountEventLog eventLog;
   private final Map<String, PaymentGatewayConnector> connectors;
   private final Clock clock;
+  private final org.springframework.context.ApplicationEventPublisher publisher;
 
   public PaymentCompletion(PaymentRepository payments, PaymentEventRepository events, PaymentMethodRepository methods,
       PostpayActRepository acts, BalanceService balances, OrderService orders, AccountEventLog eventLog,
-      List<PaymentGatewayConnector> connectors, Clock clock) {
+      List<PaymentGatewayConnector> connectors, Clock clock,
+      org.springframework.context.ApplicationEventPublisher publisher) {
+    this.publisher = publisher;
     this.payments = payments;
     this.events = events;
     this.methods = methods;
@@ -133,6 +136,7 @@ public class PaymentCompletion {
         + " " + payment.getCurrency());
     // NEW orders open their subscription, RENEWAL and PROLONGATION orders extend theirs.
     orders.provisionPaidAll(payment.getOrderIds());
+    publisher.publishEvent(new PaymentsClosed(List.of(payment.getId()), true));
     return new Outcome(payment, null);
   }
 

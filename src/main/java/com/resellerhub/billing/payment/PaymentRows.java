@@ -301,4 +301,43 @@ class PaymentRows {
     Long count = jdbc.queryForObject("SELECT COUNT(*) FROM payment WHERE status = ?", Long.class, status.name());
     return count == null ? 0 : count;
   }
+
+  // ---------------------------------------------------------------------------------------------------------------
+  // Collections (SUB-3, COL-1..3)
+
+  /** The sum of the account's OVERDUE payments. */
+  java.math.BigDecimal overdueTotal(long accountId) {
+    java.math.BigDecimal total = jdbc.queryForObject("SELECT COALESCE(SUM(amount), 0) FROM payment WHERE account_id = ?"
+        + " AND status = ?", java.math.BigDecimal.class, accountId, PaymentStatus.OVERDUE.name());
+    return total == null ? java.math.BigDecimal.ZERO : total;
+  }
+
+  /** The sum of every OVERDUE payment (the operator's gauge). */
+  java.math.BigDecimal overdueTotal() {
+    java.math.BigDecimal total = jdbc.queryForObject("SELECT COALESCE(SUM(amount), 0) FROM payment WHERE status = ?",
+        java.math.BigDecimal.class, PaymentStatus.OVERDUE.name());
+    return total == null ? java.math.BigDecimal.ZERO : total;
+  }
+
+  /** The account's OVERDUE payments, oldest expiry first. */
+  List<Long> overdueOf(long accountId) {
+    return jdbc.queryForList("SELECT id FROM payment WHERE account_id = ? AND status = ? ORDER BY expires_on, id",
+        Long.class, accountId, PaymentStatus.OVERDUE.name());
+  }
+
+  /** The subscriptions an act bills. */
+  List<Long> actSubscriptions(long actId) {
+    return jdbc.queryForList("SELECT DISTINCT subscription_id FROM postpay_act_line WHERE act_id = ?"
+        + " ORDER BY subscription_id", Long.class, actId);
+  }
+
+  /**
+   * Payments that collections may start for on {@code today}: OVERDUE ones, and those AWAITING_PAYMENT that expire on
+   * or before {@code remindFrom}; never top-ups. Ids above {@code afterId}, ascending.
+   */
+  List<Long> collectable(LocalDate remindFrom, long afterId, int limit) {
+    return jdbc.queryForList("SELECT id FROM payment WHERE type <> 'TOP_UP' AND id > ? AND (status = ?"
+        + " OR (status = ? AND expires_on <= ?)) ORDER BY id LIMIT ?", Long.class, afterId,
+        PaymentStatus.OVERDUE.name(), AWAITING, remindFrom, limit);
+  }
 }

@@ -47,10 +47,12 @@ public class PaymentService implements OrderPayments {
   private final ResellerService resellers;
   private final Clock clock;
   private final int dueDays;
+  private final org.springframework.context.ApplicationEventPublisher publisher;
 
   public PaymentService(PaymentRepository payments, PaymentEventRepository events, PaymentMethodRepository methods,
       AccountService accounts, AccountEventLog eventLog, ResellerService resellers, Clock clock,
-      PaymentSettings settings) {
+      PaymentSettings settings, org.springframework.context.ApplicationEventPublisher publisher) {
+    this.publisher = publisher;
     this.payments = payments;
     this.events = events;
     this.methods = methods;
@@ -96,6 +98,7 @@ public class PaymentService implements OrderPayments {
     payment.cancelled();
     events.save(new PaymentEvent(payment.getId(), PaymentEventKind.STATUS_CHANGED, from, PaymentStatus.CANCELLED,
         null, why, actor, clock.instant()));
+    publisher.publishEvent(new PaymentsClosed(List.of(payment.getId()), false));
   }
 
   /**

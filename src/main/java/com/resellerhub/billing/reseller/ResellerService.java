@@ -121,6 +121,12 @@ public class ResellerService {
     diff(out, "accountValidation.forbiddenTopLevelDomains", va.forbiddenTopLevelDomains(),
         vb.forbiddenTopLevelDomains());
     diff(out, "accountValidation.allowedRegions", va.allowedRegions(), vb.allowedRegions());
+    diff(out, "collections.suspendedDaysBeforeTermination", a.collections().suspendedDaysBeforeTermination(),
+        b.collections().suspendedDaysBeforeTermination());
+    if (a.collections().reviewThreshold().compareTo(b.collections().reviewThreshold()) != 0) {
+      out.add(new String[] {"collections.reviewThreshold", a.collections().reviewThreshold().toPlainString(),
+          b.collections().reviewThreshold().toPlainString()});
+    }
     return out;
   }
 

@@ -1,5 +1,11 @@
 package com.resellerhub.billing.reseller;
 
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import java.math.BigDecimal;
+
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -19,6 +25,8 @@ import java.util.List;
  * @param defaultCountry RS-4: ISO 3166-1 alpha-2 country new accounts' contacts get when they name none; may be null
  * @param termsAcceptanceRequired RS-4: accounts must accept the general terms (ACC-9)
  * @param accountValidation RS-4: what company names and regions may not contain (ACC-3)
+ * @param collections SUB-3, COL-2: the days from an unpaid suspension to termination and the overdue total that asks
+ *     for a manager's review; left out (null) it is {@link Collections#defaults()}
  */
 public record ResellerSettings(
     @NotNull PostpayApproval postpayApproval,
@@ -28,7 +36,37 @@ public record ResellerSettings(
     @NotNull Boolean promisedPaymentOnlyWhenBlocked,
     @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166-1 alpha-2 code such as DE") String defaultCountry,
     @NotNull Boolean termsAcceptanceRequired,
-    @NotNull @Valid AccountValidation accountValidation) {
+    @NotNull @Valid AccountValidation accountValidation,
+    @Valid Collections collections) {
+
+  public ResellerSettings {
+    collections = collections == null ? Collections.defaults() : collections;
+  }
+
+  /** The settings without collections' (their defaults): the shape before SUB-3. */
+  public ResellerSettings(PostpayApproval postpayApproval, PostpayApprovalScope postpayApprovalAppliesTo,
+      Boolean allowWorkWithoutBalance, Boolean invoicesByExternalSystem, Boolean promisedPaymentOnlyWhenBlocked,
+      String defaultCountry, Boolean termsAcceptanceRequired, AccountValidation accountValidation) {
+    this(postpayApproval, postpayApprovalAppliesTo, allowWorkWithoutBalance, invoicesByExternalSystem,
+        promisedPaymentOnlyWhenBlocked, defaultCountry, termsAcceptanceRequired, accountValidation, null);
+  }
+
+  /**
+   * SUB-3, COL-2.
+   *
+   * @param suspendedDaysBeforeTermination days a subscription suspended for an unpaid payment stays suspended before
+   *     it is terminated (1..365, default 30)
+   * @param reviewThreshold an account whose overdue total is above this gets a "Review overdue account" task
+   *     (default 500; 0: every overdue account)
+   */
+  public record Collections(
+      @NotNull @Min(1) @Max(365) Integer suspendedDaysBeforeTermination,
+      @NotNull @DecimalMin("0") @Digits(integer = 15, fraction = 4) BigDecimal reviewThreshold) {
+
+    public static Collections defaults() {
+      return new Collections(30, new BigDecimal("500"));
+    }
+  }
 
   /**
    * RS-4 validation lists. Empty lists forbid nothing; an empty {@code allowedRegions} allows every region.

@@ -47,7 +47,7 @@ final class SettingsRules {
     return new ResellerSettings(s.postpayApproval(), s.postpayApprovalAppliesTo(), s.allowWorkWithoutBalance(),
         s.invoicesByExternalSystem(), s.promisedPaymentOnlyWhenBlocked(), s.defaultCountry(),
         s.termsAcceptanceRequired(),
-        new ResellerSettings.AccountValidation(characters, abbreviations, tlds, regions));
+        new ResellerSettings.AccountValidation(characters, abbreviations, tlds, regions), s.collections());
   }
 
   private static List<String> distinct(List<String> values, boolean lowerCase) {

@@ -58,6 +58,12 @@ class StoredSettings {
   @Column(name = "allowed_regions", length = 4000)
   private List<String> allowedRegions = new ArrayList<>();
 
+  @Column(name = "suspended_days_before_termination", nullable = false)
+  private int suspendedDaysBeforeTermination;
+
+  @Column(name = "collection_review_threshold", nullable = false, precision = 19, scale = 4)
+  private java.math.BigDecimal collectionReviewThreshold;
+
   @Version
   private long version;
 
@@ -72,7 +78,8 @@ class StoredSettings {
     return new ResellerSettings(postpayApproval, postpayApprovalAppliesTo, allowWorkWithoutBalance,
         invoicesByExternalSystem, promisedPaymentOnlyWhenBlocked, defaultCountry, termsAcceptanceRequired,
         new ResellerSettings.AccountValidation(forbiddenCharacters == null ? "" : forbiddenCharacters,
-            List.copyOf(forbiddenAbbreviations), List.copyOf(forbiddenTlds), List.copyOf(allowedRegions)));
+            List.copyOf(forbiddenAbbreviations), List.copyOf(forbiddenTlds), List.copyOf(allowedRegions)),
+        new ResellerSettings.Collections(suspendedDaysBeforeTermination, collectionReviewThreshold));
   }
 
   void apply(ResellerSettings s) {
@@ -89,5 +96,7 @@ class StoredSettings {
     forbiddenAbbreviations = new ArrayList<>(v.forbiddenAbbreviations());
     forbiddenTlds = new ArrayList<>(v.forbiddenTopLevelDomains());
     allowedRegions = new ArrayList<>(v.allowedRegions());
+    suspendedDaysBeforeTermination = s.collections().suspendedDaysBeforeTermination();
+    collectionReviewThreshold = s.collections().reviewThreshold();
   }
 }

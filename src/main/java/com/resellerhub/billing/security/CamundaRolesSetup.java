@@ -38,7 +38,7 @@ import org.springframework.stereotype.Component;
  *       no instance changes;</li>
  *   <li>{@code erp}: no webapp; the ERP API of our own.</li>
  * </ul>
- * Tasklist gets the filters "Review queue" (tasks of my groups) and "My tasks".
+ * Tasklist gets the filters "Review queue" (tasks of my groups), "My tasks" and "Overdue accounts" (COL-2's reviews).
  */
 @Component
 public class CamundaRolesSetup {
@@ -93,6 +93,10 @@ public class CamundaRolesSetup {
     filter("Review queue", 0, taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
         .includeAssignedTasks());
     filter("My tasks", 1, taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
+    // COL-2: the second kind of manual operation gets its own queue
+    filter("Overdue accounts", 2, taskService.createTaskQuery().processDefinitionKey("collections")
+        .taskDefinitionKey("Task_ReviewOverdueAccount").taskCandidateGroupInExpression("${currentUserGroups()}")
+        .includeAssignedTasks());
   }
 
   private void group(String id, String name) {

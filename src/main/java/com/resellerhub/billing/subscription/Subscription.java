@@ -75,6 +75,10 @@ public class Subscription {
   @Column(name = "cancelled_by", length = 64)
   private String cancelledBy;
 
+  /** SUB-3: suspended because a payment stayed unpaid (paying resumes it; lifting an account's block does not). */
+  @Column(name = "unpaid_suspension", nullable = false)
+  private boolean unpaidSuspension;
+
   @Version
   private long version;
 
@@ -82,6 +86,14 @@ public class Subscription {
 
   void changeStatus(SubscriptionStatus status) {
     this.status = status;
+  }
+
+  void unpaidSuspension(boolean unpaid) {
+    this.unpaidSuspension = unpaid;
+  }
+
+  public boolean isUnpaidSuspension() {
+    return unpaidSuspension;
   }
 
   void autoRenew(boolean autoRenew) {

@@ -292,6 +292,92 @@ public class SubscriptionService {
     return subscription;
   }
 
+  // ---------------------------------------------------------------------------------------------------------------
+  // SUB-3: the lifecycle of an unpaid term (the collections process decides when; these are the changes)
+
+  /**
+   * SUB-3: a payment of these subscriptions stayed unpaid past the grace period. Each that is PAYMENT_OVERDUE, ACTIVE
+   * or DELIVERED becomes SUSPENDED, marked as an unpaid suspension; one already SUSPENDED by an account's block is
+   * marked too (lifting the block will not resume it while unpaid). Returns the ids that changed. Idempotent.
+   */
+  @Transactional
+  public List<Long> suspendUnpaid(Collection<Long> ids, String why) {
+    List<Long> changed = new ArrayList<>();
+    for (Long id : sorted(ids)) {
+      Subscription s = subscriptions.lockById(id).orElse(null);
+      if (s == null || s.isUnpaidSuspension()) {
+        continue;
+      }
+      SubscriptionStatus from = s.getStatus();
+      if (from == SubscriptionStatus.PAYMENT_OVERDUE || from == SubscriptionStatus.ACTIVE
+          || from == SubscriptionStatus.DELIVERED || from == SubscriptionStatus.SUSPENDED) {
+        s.changeStatus(SubscriptionStatus.SUSPENDED);
+        s.unpaidSuspension(true);
+        changed(s, SubscriptionEventKind.SUSPENDED, from, "Subscription " + id + " SUSPENDED: " + why,
+            AccountEventLog.SYSTEM, false);
+        changed.add(id);
+      }
+    }
+    return changed;
+  }
+
+  /**
+   * SUB-3: the payment stayed unpaid through the suspension: each of these subscriptions still suspended for it (or
+   * still PAYMENT_OVERDUE) is TERMINATED; its open renewal and prolongation orders are cancelled with their payments
+   * ({@link SubscriptionRenewalStopped}). Returns the ids that ended. Idempotent.
+   */
+  @Transactional
+  public List<Long> terminateUnpaid(Collection<Long> ids, String why) {
+    List<Long> ended = new ArrayList<>();
+    for (Long id : sorted(ids)) {
+      Subscription s = subscriptions.lockById(id).orElse(null);
+      if (s == null || s.getStatus() == SubscriptionStatus.TERMINATED
+          || !(s.isUnpaidSuspension() || s.getStatus() == SubscriptionStatus.PAYMENT_OVERDUE)) {
+        continue;
+      }
+      s.unpaidSuspension(false);
+      end(s, AccountEventLog.SYSTEM, why);
+      ended.add(id);
+    }
+    return ended;
+  }
+
+  /**
+   * SUB-3: the payment was paid (or settled otherwise) before termination: each of these subscriptions suspended for
+   * it resumes (ACTIVE), unless {@code stillBlocked} (then it stays SUSPENDED for the block only); one still
+   * PAYMENT_OVERDUE becomes ACTIVE. Returns the ids that changed. Idempotent.
+   */
+  @Transactional
+  public List<Long> resumePaid(Collection<Long> ids, boolean stillBlocked, String why) {
+    List<Long> changed = new ArrayList<>();
+    for (Long id : sorted(ids)) {
+      Subscription s = subscriptions.lockById(id).orElse(null);
+      if (s == null || s.getStatus() == SubscriptionStatus.TERMINATED) {
+        continue;
+      }
+      SubscriptionStatus from = s.getStatus();
+      if (s.isUnpaidSuspension()) {
+        s.unpaidSuspension(false);
+        if (stillBlocked) {
+          rows.events(List.of(new SubscriptionRows.NewEvent(id, SubscriptionEventKind.STATUS_CHANGED, from, from,
+              why + "; it stays SUSPENDED while the account is blocked", AccountEventLog.SYSTEM)), clock.instant());
+          changed.add(id);
+          continue;
+        }
+        s.changeStatus(SubscriptionStatus.ACTIVE);
+        changed(s, SubscriptionEventKind.RESUMED, from, "Subscription " + id + " RESUMED: " + why,
+            AccountEventLog.SYSTEM, false);
+        changed.add(id);
+      } else if (from == SubscriptionStatus.PAYMENT_OVERDUE) {
+        s.changeStatus(SubscriptionStatus.ACTIVE);
+        changed(s, SubscriptionEventKind.STATUS_CHANGED, from, "Subscription " + id + " ACTIVE again: " + why,
+            AccountEventLog.SYSTEM, false);
+        changed.add(id);
+      }
+    }
+    return changed;
+  }
+
   /**
    * SUB-2: turns automatic renewal on or off (a subscription that does not renew gets no renewal order). A trial
    * never renews, and a terminated subscription changes no more (422 naming {@code autoRenew}). The same value

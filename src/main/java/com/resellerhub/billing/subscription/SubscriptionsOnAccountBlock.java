@@ -33,7 +33,8 @@ class SubscriptionsOnAccountBlock {
   @EventListener
   void unblocked(AccountUnblocked unblocked) {
     for (Subscription s : subscriptions.ofAccount(unblocked.accountId())) {
-      if (s.getStatus() == SubscriptionStatus.SUSPENDED) {
+      // an unpaid suspension (SUB-3) stays until the payment is paid
+      if (s.getStatus() == SubscriptionStatus.SUSPENDED && !s.isUnpaidSuspension()) {
         subscriptions.changeStatus(s.getId(), SubscriptionStatus.ACTIVE, AccountEventLog.SYSTEM,
             "The account's last block (" + unblocked.lastCause() + ") was lifted");
       }
