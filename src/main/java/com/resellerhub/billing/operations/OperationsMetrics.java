@@ -29,9 +29,12 @@ import org.springframework.stereotype.Component;
  *   <tr><td>{@code billing_accounts_blocked}</td><td>accounts with status BLOCKED</td></tr>
  *   <tr><td>{@code billing_subscriptions_suspended}, {@code billing_subscriptions_terminated}</td><td>subscriptions
  *       with that status</td></tr>
+ *   <tr><td>{@code billing_payments_overdue_amount}</td><td>the sum of the OVERDUE payments</td></tr>
+ *   <tr><td>{@code billing_collections_open}, {@code billing_collections_reviews_open}</td><td>payments in
+ *       collections, and open "Review overdue account" reviews</td></tr>
  * </table>
  * Each value is computed by one COUNT query (of the engine, or of the owning feature's service) and kept for {@code billing.metrics.cache-ttl} (default 5 s), so a
- * scrape costs at most six cheap queries however often it comes.
+ * scrape costs at most eleven cheap queries however often it comes.
  */
 @Component
 public class OperationsMetrics {
@@ -40,7 +43,9 @@ public class OperationsMetrics {
 
   public OperationsMetrics(MeterRegistry registry, RuntimeService runtime, ManagementService management,
       PostpayReviews reviews, OverduePayments payments, PromiseFigures promises, AccountBulk accounts,
-      MetricsSettings settings, SubscriptionService subscriptions) {
+      MetricsSettings settings, SubscriptionService subscriptions,
+      com.resellerhub.billing.payment.PaymentCollections overdue,
+      com.resellerhub.billing.collection.CollectionService collections) {
     Duration ttl = settings.cacheTtl();
     gauge(registry, "billing.incidents.open", "Open incidents of the process engine", ttl,
         () -> runtime.createIncidentQuery().count());
@@ -60,22 +65,28 @@ public class OperationsMetrics {
         () -> subscriptions.countWithStatus(SubscriptionStatus.SUSPENDED));
     gauge(registry, "billing.subscriptions.terminated", "Subscriptions with status TERMINATED", ttl,
         () -> subscriptions.countWithStatus(SubscriptionStatus.TERMINATED));
+    gauge(registry, "billing.payments.overdue.amount", "The sum of the payments with status OVERDUE, in the"
+        + " reseller's currency", ttl, () -> overdue.overdueTotal().doubleValue());
+    gauge(registry, "billing.collections.open", "Payments in collections (reminders and steps running)", ttl,
+        collections::openCount);
+    gauge(registry, "billing.collections.reviews.open", "Open 'Review overdue account' reviews", ttl,
+        collections::openReviews);
   }
 
   private static void gauge(MeterRegistry registry, String name, String description, Duration ttl,
-      Supplier<Long> count) {
+      Supplier<? extends Number> count) {
     Gauge.builder(name, new Cached(count, ttl)).description(description).strongReference(true).register(registry);
   }
 
   /** A value computed at most once per time-to-live; the last value is kept when computing it fails. */
   static final class Cached implements Supplier<Number> {
-    private final Supplier<Long> source;
+    private final Supplier<? extends Number> source;
     private final long ttlNanos;
-    private long value;
+    private Number value = 0;
     private long computedAt;
     private boolean computed;
 
-    Cached(Supplier<Long> source, Duration ttl) {
+    Cached(Supplier<? extends Number> source, Duration ttl) {
       this.source = source;
       this.ttlNanos = ttl.toNanos();
     }

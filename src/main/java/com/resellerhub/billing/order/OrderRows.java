@@ -153,6 +153,12 @@ class OrderRows {
     return keys;
   }
 
+  /** The subscription's RENEWAL and PROLONGATION orders waiting for their payment, oldest first. */
+  List<Long> openTermOrders(long subscriptionId) {
+    return jdbc.queryForList("SELECT id FROM customer_order WHERE subscription_id = ? AND type IN ('RENEWAL',"
+        + " 'PROLONGATION') AND status = 'AWAITING_PAYMENT' ORDER BY id", Long.class, subscriptionId);
+  }
+
   /** These orders' type, creation time and subscription, by id (ascending). */
   Map<Long, OrderService.Summary> summaries(Collection<Long> orderIds) {
     Map<Long, OrderService.Summary> byId = new LinkedHashMap<>();

@@ -117,4 +117,10 @@ public class TermOrders {
     }
     return rows.subscriptionsOfTermOrders(orderIds).values().stream().distinct().sorted().toList();
   }
+
+  /** The subscription's renewal and prolongation orders waiting for their payment, oldest first (SUB-1). */
+  @Transactional(readOnly = true)
+  public java.util.List<Long> openOf(long subscriptionId) {
+    return rows.openTermOrders(subscriptionId);
+  }
 }

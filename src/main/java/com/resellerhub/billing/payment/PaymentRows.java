@@ -340,4 +340,12 @@ class PaymentRows {
         + " OR (status = ? AND expires_on <= ?)) ORDER BY id LIMIT ?", Long.class, afterId,
         PaymentStatus.OVERDUE.name(), AWAITING, remindFrom, limit);
   }
+
+  /** The oldest open payment of an act that bills the subscription, or null. */
+  Long openActPaymentOf(long subscriptionId) {
+    List<Long> ids = jdbc.queryForList("SELECT p.id FROM payment p JOIN postpay_act_line l ON l.act_id = p.act_id"
+        + " WHERE l.subscription_id = ? AND p.status IN (?, ?) ORDER BY p.expires_on, p.id LIMIT 1", Long.class,
+        subscriptionId, AWAITING, PaymentStatus.OVERDUE.name());
+    return ids.isEmpty() ? null : ids.get(0);
+  }
 }

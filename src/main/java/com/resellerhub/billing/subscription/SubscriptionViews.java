@@ -16,7 +16,8 @@ public class SubscriptionViews {
 
   public record SubscriptionView(Long id, Long accountId, PlanRef plan, boolean trial, SubscriptionStatus status,
       LocalDate startsOn, LocalDate termStartsOn, LocalDate expiresOn, LocalDate paidUntil, boolean autoRenew,
-      int gracePeriodDays, Instant createdAt, Instant cancelledAt, String cancelledBy) {}
+      int gracePeriodDays, Instant createdAt, Instant cancelledAt, String cancelledBy,
+      OpenPayments.OpenPayment openPayment) {}
 
   public record HistoryEntry(SubscriptionEventKind kind, SubscriptionStatus fromStatus, SubscriptionStatus toStatus,
       String detail, String actor, Instant occurredAt) {}
@@ -26,7 +27,10 @@ public class SubscriptionViews {
   private final PlanService plans;
   private final SubscriptionService subscriptions;
 
-  SubscriptionViews(PlanService plans, SubscriptionService subscriptions) {
+  private final OpenPayments openPayments;
+
+  SubscriptionViews(PlanService plans, SubscriptionService subscriptions, OpenPayments openPayments) {
+    this.openPayments = openPayments;
     this.plans = plans;
     this.subscriptions = subscriptions;
   }
@@ -37,7 +41,7 @@ public class SubscriptionViews {
         null));
     return new SubscriptionView(s.getId(), s.getAccountId(), plan, s.isTrial(), s.getStatus(), s.getStartsOn(),
         s.getTermStartsOn(), s.getExpiresOn(), s.getPaidUntil(), s.isAutoRenew(), s.getGracePeriodDays(),
-        s.getCreatedAt(), s.getCancelledAt(), s.getCancelledBy());
+        s.getCreatedAt(), s.getCancelledAt(), s.getCancelledBy(), openPayments.of(s.getId()).orElse(null));
   }
 
   @Transactional(readOnly = true)
