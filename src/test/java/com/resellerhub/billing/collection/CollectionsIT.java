@@ -55,17 +55,18 @@ class CollectionsIT {
   @Autowired CollectionService collections;
 
   BillingApi api;
-  long plan;
+  CollectionScenario scenario;
   LocalDate base;
 
   @BeforeEach
   void setUp() {
     api = new BillingApi(http, identity);
+    scenario = new CollectionScenario(api, clock, jdbc);
     api.mode("AUTOMATIC", "COMMERCIAL");
     reseller(5, "1000");
     base = LocalDate.now().plusYears(3).withDayOfMonth(1).plusMonths(3L * DAYS.getAndIncrement());
     at(base, LocalTime.of(6, 0));
-    plan = plan(2);
+    scenario.plan = plan(2);
   }
 
   @AfterEach
@@ -79,7 +80,7 @@ class CollectionsIT {
   @Test
   void SUB3_COL1_aTermEndingUnpaid_goesOverdueSuspendedTerminated_onTheStatedDays_withFourRemindersMailedOnce() {
     Customer c = api.account("APPROVED");
-    Sub sub = paidSubscription(c);
+    CollectionScenario.Sub sub = paidSubscription(c);
     LocalDate e = sub.expiresOn();
     long payment = renewalPayment(c, sub, e);
 
@@ -135,7 +136,7 @@ class CollectionsIT {
   @Test
   void SUB3_payingOnTheDayBeforeTermination_resumesTheSubscription_andEndsTheCollection() {
     Customer c = api.account("APPROVED");
-    Sub sub = paidSubscription(c);
+    CollectionScenario.Sub sub = paidSubscription(c);
     LocalDate e = sub.expiresOn();
     long payment = renewalPayment(c, sub, e);
     createAndMarkOverdue(e.plusDays(1));
@@ -161,7 +162,7 @@ class CollectionsIT {
   @Test
   void COL3_aTopUpDuringTheWaitForSuspension_paysTheOverduePayment_andStopsTheRest() {
     Customer c = api.account("APPROVED");
-    Sub sub = paidSubscription(c);
+    CollectionScenario.Sub sub = paidSubscription(c);
     LocalDate e = sub.expiresOn();
     long payment = renewalPayment(c, sub, e);
     createAndMarkOverdue(e.plusDays(1));
@@ -193,7 +194,7 @@ class CollectionsIT {
   void COL2_aReviewAppearsOverTheThreshold_inItsOwnFilter_andExtendingTheGraceMovesTheSuspension() {
     reseller(5, "10");
     Customer c = api.account("APPROVED");
-    Sub sub = paidSubscription(c);
+    CollectionScenario.Sub sub = paidSubscription(c);
     LocalDate e = sub.expiresOn();
     long payment = renewalPayment(c, sub, e);
     Task review = overdueWithReview(c, payment, e);
@@ -220,7 +221,7 @@ class CollectionsIT {
     reseller(5, "10");
     long offer = offer();
     Customer c = api.account("APPROVED");
-    Sub sub = paidSubscription(c);
+    CollectionScenario.Sub sub = paidSubscription(c);
     LocalDate e = sub.expiresOn();
     long payment = renewalPayment(c, sub, e);
     Task review = overdueWithReview(c, payment, e);
@@ -240,7 +241,7 @@ class CollectionsIT {
   void COL2_lettingItRunKeepsTheDays_andTheDecisionIsLogged() {
     reseller(5, "10");
     Customer c = api.account("APPROVED");
-    Sub sub = paidSubscription(c);
+    CollectionScenario.Sub sub = paidSubscription(c);
     LocalDate e = sub.expiresOn();
     long payment = renewalPayment(c, sub, e);
     Task review = overdueWithReview(c, payment, e);
@@ -256,7 +257,7 @@ class CollectionsIT {
   void COL2_aManagerMayNotSendFactsWithTheDecision_SEC6() {
     reseller(5, "10");
     Customer c = api.account("APPROVED");
-    Sub sub = paidSubscription(c);
+    CollectionScenario.Sub sub = paidSubscription(c);
     LocalDate e = sub.expiresOn();
     long payment = renewalPayment(c, sub, e);
     Task review = overdueWithReview(c, payment, e);
@@ -271,12 +272,32 @@ class CollectionsIT {
     assertThat(tasks.createTaskQuery().taskId(review.getId()).count()).isEqualTo(1);
   }
 
+  @Test
+  void COL2_tasklistSendsTheFactsBackWithTheDecision_andTheyAreAccepted() {
+    reseller(5, "10");
+    long offer = offer();
+    Customer c = api.account("APPROVED");
+    CollectionScenario.Sub sub = paidSubscription(c);
+    LocalDate e = sub.expiresOn();
+    long payment = renewalPayment(c, sub, e);
+    Task review = overdueWithReview(c, payment, e);
+    Map<String, Object> all = new LinkedHashMap<>(api.call("manager", HttpMethod.GET, "/engine-rest/task/"
+        + review.getId() + "/form-variables", null).getBody());
+    all.keySet().retainAll(List.of("reviewReason", "accountName", "ownerName", "overdueTotal", "balance", "suspendOn",
+        "terminateOn", "openPayments", "subscriptions", "promiseHistory", "promiseOffers"));
+    all.put("decision", Map.of("value", "GRANT_PROMISE", "type", "String"));
+    all.put("offerId", Map.of("value", offer, "type", "Long"));
+    ResponseEntity<String> done = api.raw("manager", "/engine-rest/task/" + review.getId() + "/submit-form",
+        Map.of("variables", all), null);
+    assertThat(done.getStatusCode().value()).as(done.getBody()).isEqualTo(204);
+  }
+
   // --- COL-1 exactly once ----------------------------------------------------------------------------------------
 
   @Test
   void COL1_twoNodesRemindingAtOnce_sendOneMail() throws Exception {
     Customer c = api.account("APPROVED");
-    Sub sub = paidSubscription(c);
+    CollectionScenario.Sub sub = paidSubscription(c);
     LocalDate e = sub.expiresOn();
     long payment = renewalPayment(c, sub, e);
     createAndMarkOverdue(e.plusDays(1));
@@ -306,7 +327,7 @@ class CollectionsIT {
   @Test
   void SUB1_aSubscriptionShowsItsOpenPayment() {
     Customer c = api.account("APPROVED");
-    Sub sub = paidSubscription(c);
+    CollectionScenario.Sub sub = paidSubscription(c);
     long payment = renewalPayment(c, sub, sub.expiresOn());
     Map<String, Object> view = api.call(c.userId(), HttpMethod.GET, "/api/customer/subscriptions/" + sub.id(), null)
         .getBody();
@@ -319,66 +340,29 @@ class CollectionsIT {
 
   // --- helpers -------------------------------------------------------------------------------------------------------
 
-  record Sub(long id, LocalDate expiresOn) {}
 
   private void reseller(int suspendedDays, String threshold) {
-    api.settings(s -> s.put("collections", Map.of("suspendedDaysBeforeTermination", suspendedDays,
-        "reviewThreshold", threshold)));
+    scenario.reseller(suspendedDays, threshold);
   }
 
   private long plan(int graceDays) {
-    Map<String, Object> p = new LinkedHashMap<>();
-    p.put("code", BillingApi.unique("col-").toLowerCase());
-    p.put("name", "Collections plan");
-    p.put("billingModel", "PREPAY");
-    p.put("price", "49.00");
-    p.put("period", "P1M");
-    p.put("trialAvailable", false);
-    p.put("gracePeriodDays", graceDays);
-    ResponseEntity<Map<String, Object>> created = api.call("manager", HttpMethod.POST, "/api/operator/plans", p);
-    assertThat(created.getStatusCode().value()).as("%s", created.getBody()).isEqualTo(201);
-    return BillingApi.id(created.getBody());
+    return scenario.plan(graceDays);
   }
 
   private long offer() {
-    Map<String, Object> o = new LinkedHashMap<>();
-    o.put("name", BillingApi.unique("col-offer-"));
-    o.put("amount", new BigDecimal("100.00"));
-    o.put("durationDays", 7);
-    o.put("connectionFee", BigDecimal.ZERO);
-    o.put("commissionPercent", BigDecimal.ZERO);
-    o.put("chargeMethod", "DAILY");
-    o.put("customerAvailable", false);
-    o.put("planIds", List.of(plan));
-    ResponseEntity<Map<String, Object>> created = api.call("manager", HttpMethod.POST,
-        "/api/operator/promised-payment-offers", o);
-    assertThat(created.getStatusCode().value()).as("%s", created.getBody()).isEqualTo(201);
-    return BillingApi.id(created.getBody());
+    return scenario.offer();
   }
 
   private void at(LocalDate day, LocalTime time) {
-    clock.set(day.atTime(time).toInstant(ZoneOffset.UTC));
+    scenario.at(day, time);
   }
 
-  private Sub paidSubscription(Customer c) {
-    ResponseEntity<Map<String, Object>> placed = api.customerOrders(c, plan, false);
-    assertThat(placed.getStatusCode().value()).as("%s", placed.getBody()).isEqualTo(201);
-    long orderId = BillingApi.id(placed.getBody());
-    long paymentId = jdbc.queryForObject("SELECT payment_id FROM payment_order WHERE order_id = ?", Long.class,
-        orderId);
-    assertThat(api.call("manager", HttpMethod.POST, "/api/operator/payments/" + paymentId + "/complete",
-        Map.of("method", "CASH")).getStatusCode().value()).isEqualTo(200);
-    long id = ((Number) api.operatorOrder(orderId).get("subscriptionId")).longValue();
-    return new Sub(id, jdbc.queryForObject("SELECT expires_on FROM subscription WHERE id = ?", LocalDate.class, id));
+  private CollectionScenario.Sub paidSubscription(Customer c) {
+    return scenario.paidSubscription(c);
   }
 
-  /** The renewal's payment, created by the billing day's due payments a week before the expiry. */
-  private long renewalPayment(Customer c, Sub sub, LocalDate e) {
-    at(e.minusDays(7), LocalTime.of(6, 0));
-    assertThat(api.call("admin", HttpMethod.POST, "/api/admin/billing-day", null).getStatusCode().value())
-        .isEqualTo(200);
-    return jdbc.queryForObject("SELECT po.payment_id FROM payment_order po JOIN customer_order o ON o.id = po.order_id"
-        + " WHERE o.subscription_id = ? AND o.type = 'RENEWAL'", Long.class, sub.id());
+  private long renewalPayment(Customer c, CollectionScenario.Sub sub, LocalDate e) {
+    return scenario.renewalPayment(c, sub, e);
   }
 
   /** The billing day of {@code day} through the process (due payments, debits, overdue), then its collections. */
@@ -397,19 +381,12 @@ class CollectionsIT {
         Long.class, java.sql.Timestamp.valueOf(day.atTime(3, 0))) > 0);
   }
 
-  /** Due payments and PAY-5 on {@code day}, without the debit (the balance is empty anyway). */
   private void createAndMarkOverdue(LocalDate day) {
-    at(day, LocalTime.of(3, 0));
-    assertThat(api.call("admin", HttpMethod.POST, "/api/admin/billing-day", null).getStatusCode().value())
-        .isEqualTo(200);
-    assertThat(api.call("admin", HttpMethod.POST, "/api/admin/payments/mark-overdue", null).getStatusCode().value())
-        .isEqualTo(200);
+    scenario.createAndMarkOverdue(day);
   }
 
   private void startCollections() {
-    ResponseEntity<Map<String, Object>> started = api.call("admin", HttpMethod.POST, "/api/admin/collections/start",
-        null);
-    assertThat(started.getStatusCode().value()).as("%s", started.getBody()).isEqualTo(200);
+    scenario.startCollections();
   }
 
   private Task overdueWithReview(Customer c, long payment, LocalDate e) {
@@ -467,7 +444,7 @@ class CollectionsIT {
   }
 
   private String status(long subscriptionId) {
-    return jdbc.queryForObject("SELECT status FROM subscription WHERE id = ?", String.class, subscriptionId);
+    return scenario.status(subscriptionId);
   }
 
   private Map<String, Object> payment(long id) {

@@ -315,9 +315,31 @@ class PaymentsIT {
     assertThat(history(payment)).last().satisfies(h -> assertThat(h).containsEntry("fromStatus", "AWAITING_PAYMENT")
         .containsEntry("toStatus", "OVERDUE").containsEntry("actor", "system"));
 
-    api.topUp(c.accountId(), "49.00");
-    assertThat(api.operatorComplete(paymentId, "BALANCE").getBody()).containsEntry("status", "PAID_FROM_BALANCE");
+    assertThat(api.operatorComplete(paymentId, "CASH").getBody()).containsEntry("status", "COMPLETED");
     assertThat(api.balance(c.accountId())).isEqualByComparingTo("0");
+  }
+
+  @Test
+  void PAY5_COL3_aTopUpPaysTheOverduePaymentsItCovers_atOnce_oldestFirst_neverInPart() {
+    Customer c = api.account("APPROVED");
+    api.order(c, prepaid);
+    long first = PaymentApi.id(api.latestPayment(c.accountId()));
+    api.order(c, prepaid);
+    long second = PaymentApi.id(api.latestPayment(c.accountId()));
+    LocalDate expiresOn = LocalDate.parse((String) api.payment(second).get("expiresOn"));
+    api.call("admin", HttpMethod.POST, "/api/admin/clock", Map.of("set", expiresOn.plusDays(1).atTime(9, 0)
+        .toInstant(java.time.ZoneOffset.UTC).toString()));
+    api.call("admin", HttpMethod.POST, "/api/admin/payments/mark-overdue", null);
+    assertThat(api.payment(first)).containsEntry("status", "OVERDUE");
+    assertThat(api.payment(second)).containsEntry("status", "OVERDUE");
+
+    api.topUp(c.accountId(), "60.00");
+    org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).untilAsserted(() ->
+        assertThat(api.payment(first)).containsEntry("status", "PAID_FROM_BALANCE").containsEntry("completedBy",
+            "system"));
+    assertThat(api.payment(second)).as("not covered whole: not paid in part").containsEntry("status", "OVERDUE");
+    assertThat(api.balance(c.accountId())).isEqualByComparingTo(new java.math.BigDecimal("60.00")
+        .subtract(new java.math.BigDecimal(String.valueOf(api.payment(first).get("amount")))));
   }
 
   // --- PAY-6 -------------------------------------------------------------------------------------------------------

@@ -202,7 +202,8 @@ class PromisesIT {
     String event = "%\"accountId\":" + c.accountId() + ",%";
     await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(jdbc.queryForObject("SELECT COUNT(*)"
         + " FROM EVENT_PUBLICATION WHERE SERIALIZED_EVENT LIKE ? AND EVENT_TYPE LIKE '%MoneyReceived'"
-        + " AND COMPLETION_DATE IS NOT NULL", Integer.class, event)).as("stored, then completed").isEqualTo(1));
+        + " AND LISTENER_ID LIKE '%PromiseRepayments%' AND COMPLETION_DATE IS NOT NULL", Integer.class, event))
+        .as("stored, then completed").isEqualTo(1));
     assertThat(customerPromise(c, promise)).containsEntry("received", 30.0).containsEntry("status", "ACTIVE");
 
     // as if the node had stopped before recording the completion: the reaction is incomplete and old
