@@ -30,19 +30,21 @@ class OverdueSettlement {
 
   private static final Logger log = LoggerFactory.getLogger(OverdueSettlement.class);
 
-  private final PaymentCollections collections;
+  private final PaymentRows rows;
   private final PaymentRepository payments;
   private final PaymentCompletion completion;
   private final BalanceService balances;
   private final TransactionTemplate eachPayment;
 
-  OverdueSettlement(PaymentCollections collections, PaymentRepository payments, PaymentCompletion completion,
+  OverdueSettlement(PaymentRows rows, PaymentRepository payments, PaymentCompletion completion,
       BalanceService balances, PlatformTransactionManager transactions) {
-    this.collections = collections;
+    this.rows = rows;
     this.payments = payments;
     this.completion = completion;
     this.balances = balances;
     this.eachPayment = new TransactionTemplate(transactions);
+    this.eachPayment.setPropagationBehavior(org.springframework.transaction.TransactionDefinition
+        .PROPAGATION_REQUIRES_NEW);
   }
 
   @Async
@@ -57,9 +59,9 @@ class OverdueSettlement {
     settle(raised.accountId());
   }
 
-  /** Pays what the account's funds cover; returns how many payments it paid. */
+  /** Pays what the account's funds cover; returns how many payments it paid. Each in its own transaction. */
   int settle(long accountId) {
-    List<Long> overdue = collections.overdueOf(accountId);
+    List<Long> overdue = rows.overdueOf(accountId);
     int paid = 0;
     for (Long id : overdue) {
       Boolean done;
