@@ -86,8 +86,7 @@ public class CollectionService {
   /**
    * The day's collections start (after the billing day of {@code today}): every OVERDUE payment without one, and
    * every payment awaiting payment that expires within {@code remind-days-before-expiry} days and that the account's
-   * balance and credit limit do not cover (a covered one is debited on its expiry day and needs no reminder). An
-   * OVERDUE payment the balance covers is paid from it instead (COL-3). Each
+   * balance and credit limit do not cover (a covered one is debited on its expiry day and needs no reminder). Each
    * starts in its own transaction, once (the payment id is the collection's key). Returns how many started.
    */
   public int startDue(LocalDate today) {
@@ -101,10 +100,6 @@ public class CollectionService {
       }
       after = page.get(page.size() - 1);
       Set<Long> existing = new HashSet<>(collections.existing(page));
-      // an OVERDUE payment the balance covers (money arrived while no debit ran) is paid, not collected
-      page.stream().filter(id -> !existing.contains(id)).map(payments::facts)
-          .filter(f -> f.status() == PaymentStatus.OVERDUE).map(PaymentCollections.Facts::accountId).distinct()
-          .forEach(payments::payOverdueFromBalance);
       for (Long paymentId : page) {
         if (!existing.contains(paymentId) && startOne(paymentId)) {
           started++;

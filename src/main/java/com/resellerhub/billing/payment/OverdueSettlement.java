@@ -20,6 +20,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * and credit limit cover it whole (a payment is never paid in part). Each payment is paid in its own transaction,
  * as a completion from the balance by {@code system} ({@link PaymentCompletion}, key {@code payment:<id>}: never
  * twice); one that may not be paid from the balance (an unconfirmed ERP act, PAY-3) is left for its own channel.
+ * Like the billing day's automatic debit, it does nothing while the reseller works without balance or invoices by an
+ * external system (PAY-4's flags).
  * Paid payments end their collections ({@link PaymentsClosed}).
  *
  * <p>Runs after the commit, asynchronously, from the event publication registry (an event whose handling failed is
@@ -35,9 +37,12 @@ class OverdueSettlement {
   private final PaymentCompletion completion;
   private final BalanceService balances;
   private final TransactionTemplate eachPayment;
+  private final com.resellerhub.billing.reseller.ResellerService resellers;
 
   OverdueSettlement(PaymentRows rows, PaymentRepository payments, PaymentCompletion completion,
-      BalanceService balances, PlatformTransactionManager transactions) {
+      BalanceService balances, PlatformTransactionManager transactions,
+      com.resellerhub.billing.reseller.ResellerService resellers) {
+    this.resellers = resellers;
     this.rows = rows;
     this.payments = payments;
     this.completion = completion;
@@ -61,6 +66,12 @@ class OverdueSettlement {
 
   /** Pays what the account's funds cover; returns how many payments it paid. Each in its own transaction. */
   int settle(long accountId) {
+    com.resellerhub.billing.reseller.ResellerSettings reseller = resellers.settings();
+    if (Boolean.TRUE.equals(reseller.allowWorkWithoutBalance())
+        || Boolean.TRUE.equals(reseller.invoicesByExternalSystem())) {
+      // PAY-4's reseller flags stop every automatic debit, this one too
+      return 0;
+    }
     List<Long> overdue = rows.overdueOf(accountId);
     int paid = 0;
     for (Long id : overdue) {

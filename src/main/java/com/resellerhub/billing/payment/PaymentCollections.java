@@ -34,11 +34,8 @@ public class PaymentCollections {
   private final PaymentRepository payments;
   private final PaymentRows rows;
   private final TermOrders termOrders;
-  private final OverdueSettlement settlement;
 
-  public PaymentCollections(PaymentRepository payments, PaymentRows rows, TermOrders termOrders,
-      OverdueSettlement settlement) {
-    this.settlement = settlement;
+  public PaymentCollections(PaymentRepository payments, PaymentRows rows, TermOrders termOrders) {
     this.payments = payments;
     this.rows = rows;
     this.termOrders = termOrders;
@@ -53,14 +50,6 @@ public class PaymentCollections {
     }
     return new Facts(p.getId(), p.getAccountId(), p.getType(), p.getStatus(), p.getAmount(), p.getCurrency(),
         p.getExpiresOn(), subscriptions.stream().distinct().sorted().toList());
-  }
-
-  /**
-   * COL-3 before a collection starts: the account's OVERDUE payments that its balance and credit limit cover are paid
-   * from the balance now (each in its own transaction, as a top-up would); returns how many. Not in a transaction.
-   */
-  public int payOverdueFromBalance(long accountId) {
-    return settlement.settle(accountId);
   }
 
   /** The sum of the account's OVERDUE payments. */

@@ -23,9 +23,11 @@ public class CamundaIdentityAuthenticationProvider implements AuthenticationProv
   private final IdentityService identityService;
   private final AccountLinks accountLinks;
   private final LoginThrottle throttle;
+  private final VerifiedCredentials verified;
 
   public CamundaIdentityAuthenticationProvider(IdentityService identityService, AccountLinks accountLinks,
-      LoginThrottle throttle) {
+      LoginThrottle throttle, VerifiedCredentials verified) {
+    this.verified = verified;
     this.identityService = identityService;
     this.accountLinks = accountLinks;
     this.throttle = throttle;
@@ -33,7 +35,8 @@ public class CamundaIdentityAuthenticationProvider implements AuthenticationProv
 
   /**
    * HTTP Basic of our API and of {@code /engine-rest}: refused unchecked while the user or the client is locked
-   * (SEC-7), else checked by Camunda's identity service, and the outcome counted.
+   * (SEC-7), else taken from {@link VerifiedCredentials} when verified moments ago, else checked by Camunda's identity
+   * service and the outcome counted.
    */
   @Override
   public Authentication authenticate(Authentication authentication) {
@@ -47,12 +50,18 @@ public class CamundaIdentityAuthenticationProvider implements AuthenticationProv
     throttle.lockedFor(userId, client).ifPresent(wait -> {
       throw new LoginThrottledException(wait);
     });
-    if (!identityService.checkPassword(userId, credentials.toString())) {
+    String password = credentials.toString();
+    BillingUser remembered = verified.verified(userId, password).orElse(null);
+    if (remembered != null) {
+      return UsernamePasswordAuthenticationToken.authenticated(remembered, null, remembered.getAuthorities());
+    }
+    if (!identityService.checkPassword(userId, password)) {
       throttle.failed(userId, client);
       throw new BadCredentialsException("Bad credentials");
     }
     throttle.succeeded(userId, client);
     BillingUser user = load(userId);
+    verified.remember(userId, password, user);
     return UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities());
   }
 

@@ -26,6 +26,61 @@ public class NoPermanentLockIdentityProvider extends DbIdentityServiceProvider {
     // Counted by LoginThrottle, not in the engine's table.
   }
 
+  // Every change of a user, its password or its groups forgets what VerifiedCredentials remembers of it.
+
+  @Override
+  public org.camunda.bpm.engine.impl.identity.IdentityOperationResult saveUser(
+      org.camunda.bpm.engine.identity.User user) {
+    forget(user.getId());
+    return super.saveUser(user);
+  }
+
+  @Override
+  public org.camunda.bpm.engine.impl.identity.IdentityOperationResult deleteUser(String userId) {
+    forget(userId);
+    return super.deleteUser(userId);
+  }
+
+  @Override
+  public org.camunda.bpm.engine.impl.identity.IdentityOperationResult unlockUser(String userId) {
+    forget(userId);
+    return super.unlockUser(userId);
+  }
+
+  @Override
+  public org.camunda.bpm.engine.impl.identity.IdentityOperationResult createMembership(String userId,
+      String groupId) {
+    forget(userId);
+    return super.createMembership(userId, groupId);
+  }
+
+  @Override
+  public org.camunda.bpm.engine.impl.identity.IdentityOperationResult deleteMembership(String userId,
+      String groupId) {
+    forget(userId);
+    return super.deleteMembership(userId, groupId);
+  }
+
+  @Override
+  public org.camunda.bpm.engine.impl.identity.IdentityOperationResult deleteGroup(String groupId) {
+    forget(null);
+    return super.deleteGroup(groupId);
+  }
+
+  /**
+   * Forgets now and again when the change commits, so that a request verified with the old password while the change
+   * was being written is not remembered past it.
+   */
+  private static void forget(String userId) {
+    VerifiedCredentials.changed(userId);
+    org.camunda.bpm.engine.impl.interceptor.CommandContext context =
+        org.camunda.bpm.engine.impl.context.Context.getCommandContext();
+    if (context != null) {
+      context.getTransactionContext().addTransactionListener(
+          org.camunda.bpm.engine.impl.cfg.TransactionState.COMMITTED, committed -> VerifiedCredentials.changed(userId));
+    }
+  }
+
   /** Installs the provider into the process engine. */
   @Component
   public static class Plugin extends AbstractProcessEnginePlugin {
@@ -33,6 +88,22 @@ public class NoPermanentLockIdentityProvider extends DbIdentityServiceProvider {
     public void preInit(ProcessEngineConfigurationImpl configuration) {
       configuration.setIdentityProviderSessionFactory(
           new GenericManagerFactory(NoPermanentLockIdentityProvider.class));
+      // writes (users, passwords, memberships) open their own session type: this provider too, so that they forget
+      // what VerifiedCredentials remembers
+      if (configuration.getCustomSessionFactories() == null) {
+        configuration.setCustomSessionFactories(new java.util.ArrayList<>());
+      }
+      configuration.getCustomSessionFactories().add(new org.camunda.bpm.engine.impl.interceptor.SessionFactory() {
+        @Override
+        public Class<?> getSessionType() {
+          return org.camunda.bpm.engine.impl.identity.WritableIdentityProvider.class;
+        }
+
+        @Override
+        public org.camunda.bpm.engine.impl.interceptor.Session openSession() {
+          return new NoPermanentLockIdentityProvider();
+        }
+      });
     }
   }
 }

@@ -1,0 +1,126 @@
+package com.resellerhub.billing.security;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.stereotype.Component;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * A short-lived memory of credentials that were verified against Camunda's identity (issue 16: authentication that
+ * costs less than a database round trip per request). It keeps, per user, an HMAC-SHA256 of the password under a key
+ * drawn at random when the process starts (never the password, never Camunda's hash), the user's roles, and when the
+ * entry expires ({@code billing.security.credential-cache.ttl}, default PT30S; zero turns it off). A request whose
+ * password has the same HMAC within that time is the same user with the same roles; anything else is checked by
+ * Camunda as before. On this node an entry is forgotten at once when the user's password, groups or account link
+ * change or the user is deleted (through the engine's identity provider, so also from Admin and {@code /engine-rest});
+ * another node sees such a change when its entry expires. The login throttle (SEC-7) is consulted before the cache.
+ * The argument: docs/security.md.
+ */
+@Component
+public class VerifiedCredentials {
+
+  /** {@code billing.security.credential-cache.*}. */
+  @Validated
+  @ConfigurationProperties("billing.security.credential-cache")
+  public record Settings(@DefaultValue("PT30S") Duration ttl, @DefaultValue("10000") int maxEntries) {}
+
+  private record Entry(byte[] mac, BillingUser user, long expiresAt) {}
+
+  private static volatile VerifiedCredentials current;
+
+  private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+  private final SecretKeySpec key;
+  private final long ttlNanos;
+  private final int maxEntries;
+  private final LongSupplier nanoTime;
+
+  @Autowired
+  public VerifiedCredentials(Settings settings) {
+    this(settings, System::nanoTime);
+    current = this;
+  }
+
+  VerifiedCredentials(Settings settings, LongSupplier nanoTime) {
+    byte[] random = new byte[32];
+    new SecureRandom().nextBytes(random);
+    this.key = new SecretKeySpec(random, "HmacSHA256");
+    this.ttlNanos = settings.ttl().toNanos();
+    this.maxEntries = settings.maxEntries();
+    this.nanoTime = nanoTime;
+  }
+
+  /** The user, when these credentials were verified within the time-to-live. */
+  public Optional<BillingUser> verified(String userId, String password) {
+    if (ttlNanos <= 0) {
+      return Optional.empty();
+    }
+    Entry entry = entries.get(userId);
+    if (entry == null) {
+      return Optional.empty();
+    }
+    if (nanoTime.getAsLong() - entry.expiresAt() >= 0) {
+      entries.remove(userId, entry);
+      return Optional.empty();
+    }
+    return MessageDigest.isEqual(entry.mac(), mac(userId, password)) ? Optional.of(entry.user()) : Optional.empty();
+  }
+
+  /** Remembers credentials Camunda has just verified. */
+  public void remember(String userId, String password, BillingUser user) {
+    if (ttlNanos <= 0) {
+      return;
+    }
+    if (entries.size() >= maxEntries) {
+      entries.clear();
+    }
+    entries.put(userId, new Entry(mac(userId, password), user, nanoTime.getAsLong() + ttlNanos));
+  }
+
+  /** Forgets a user's entry (its password, groups or account changed). */
+  public void forget(String userId) {
+    if (userId != null) {
+      entries.remove(userId);
+    }
+  }
+
+  /** Forgets every entry (a group was deleted). */
+  public void forgetAll() {
+    entries.clear();
+  }
+
+  /** The identity provider and the account feature call this when a user changes (no bean there to inject). */
+  public static void changed(String userId) {
+    VerifiedCredentials cache = current;
+    if (cache != null) {
+      if (userId == null) {
+        cache.forgetAll();
+      } else {
+        cache.forget(userId);
+      }
+    }
+  }
+
+  private byte[] mac(String userId, String password) {
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(key);
+      mac.update(userId.getBytes(StandardCharsets.UTF_8));
+      mac.update((byte) 0);
+      return mac.doFinal(password.getBytes(StandardCharsets.UTF_8));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("HmacSHA256 is not available", e);
+    }
+  }
+}
