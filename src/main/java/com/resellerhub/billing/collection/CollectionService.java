@@ -165,8 +165,9 @@ public class CollectionService {
     int grace = 0;
     List<SubscriptionService.State> states = new ArrayList<>(subscriptions.statesOf(p.subscriptionIds()).values());
     if (!states.isEmpty()) {
-      covered = states.stream().map(s -> s.paidUntil() == null ? s.expiresOn() : s.paidUntil())
-          .filter(Objects::nonNull).min(LocalDate::compareTo).orElse(null);
+      // a postpaid subscription has no paid-until date: its act's payment is all there is (C = E)
+      covered = states.stream().map(SubscriptionService.State::paidUntil).filter(Objects::nonNull)
+          .min(LocalDate::compareTo).orElse(null);
       grace = states.stream().mapToInt(SubscriptionService.State::gracePeriodDays).min().orElse(0);
     }
     ResellerSettings.Collections reseller = resellers.settings().collections();

@@ -157,6 +157,55 @@ class CollectionsIT {
     assertThat(status(sub.id())).as("no termination after paying").isEqualTo("ACTIVE");
   }
 
+  @Test
+  void SUB3_anActPaymentLeftUnpaid_suspendsThePostpaidSubscriptionsItBills_andPayingResumesThem() {
+    long postpaid = postpaidPlan();
+    Customer c = api.account("APPROVED");
+    ResponseEntity<Map<String, Object>> placed = api.customerOrders(c, postpaid, false);
+    assertThat(placed.getStatusCode().value()).as("%s", placed.getBody()).isEqualTo(201);
+    long subscription = ((Number) api.operatorOrder(BillingApi.id(placed.getBody())).get("subscriptionId"))
+        .longValue();
+    LocalDate termEnd = jdbc.queryForObject("SELECT expires_on FROM subscription WHERE id = ?", LocalDate.class,
+        subscription);
+    at(termEnd, LocalTime.of(6, 0));
+    assertThat(api.call("admin", HttpMethod.POST, "/api/admin/billing-day", null).getStatusCode().value())
+        .isEqualTo(200);
+    long payment = jdbc.queryForObject("SELECT p.id FROM payment p JOIN postpay_act_line l ON l.act_id = p.act_id"
+        + " WHERE l.subscription_id = ?", Long.class, subscription);
+    LocalDate e = jdbc.queryForObject("SELECT expires_on FROM payment WHERE id = ?", LocalDate.class, payment);
+    LocalDate started = e.minusDays(3).isAfter(termEnd) ? e.minusDays(3) : termEnd;
+    at(started, LocalTime.of(6, 0));
+    startCollections();
+    @SuppressWarnings("unchecked")
+    Map<String, Object> days = (Map<String, Object>) collection(c, payment).get("days");
+    LocalDate suspendOn = e.plusDays(1).isAfter(started.plusDays(2)) ? e.plusDays(1) : started.plusDays(2);
+    assertThat(days).as("no grace on a postpaid plan; 2 days' warning at least")
+        .containsEntry("suspendOn", suspendOn.toString());
+
+    createAndMarkOverdue(e.plusDays(1));
+    at(suspendOn, LocalTime.of(9, 1));
+    await().atMost(WAIT).untilAsserted(() -> assertThat(status(subscription)).isEqualTo("SUSPENDED"));
+
+    at(e.plusDays(2), LocalTime.of(10, 0));
+    assertThat(api.call("manager", HttpMethod.POST, "/api/operator/payments/" + payment + "/complete",
+        Map.of("method", "CASH")).getStatusCode().value()).isEqualTo(200);
+    await().atMost(WAIT).untilAsserted(() -> assertThat(status(subscription)).isEqualTo("ACTIVE"));
+    assertThat(historyKinds(c, subscription)).containsSubsequence("SUSPENDED", "RESUMED");
+  }
+
+  private long postpaidPlan() {
+    Map<String, Object> p = new LinkedHashMap<>();
+    p.put("code", BillingApi.unique("col-post-").toLowerCase());
+    p.put("name", "Collections postpaid plan");
+    p.put("billingModel", "POSTPAY");
+    p.put("price", "29.00");
+    p.put("period", "P1M");
+    p.put("trialAvailable", false);
+    ResponseEntity<Map<String, Object>> created = api.call("manager", HttpMethod.POST, "/api/operator/plans", p);
+    assertThat(created.getStatusCode().value()).as("%s", created.getBody()).isEqualTo(201);
+    return BillingApi.id(created.getBody());
+  }
+
   // --- COL-3 ---------------------------------------------------------------------------------------------------------
 
   @Test
