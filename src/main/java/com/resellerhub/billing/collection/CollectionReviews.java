@@ -57,12 +57,16 @@ public class CollectionReviews {
   private final CollectionSettings settings;
   private final com.resellerhub.billing.platform.MailSettings mailSettings;
   private final Counter escalated;
+  private final org.springframework.transaction.support.TransactionTemplate ownTransaction;
 
   public CollectionReviews(CollectionService collections, PaymentCollections paymentFacts, PaymentService payments,
       AccountService accounts, AccountOwners owners, BalanceService balances, SubscriptionService subscriptions,
       PlanService plans, PromiseService promises, OfferService offers, AccountEventLog eventLog, JavaMailSender mail,
       CollectionSettings settings, com.resellerhub.billing.platform.MailSettings mailSettings,
-      MeterRegistry registry) {
+      MeterRegistry registry, org.springframework.transaction.PlatformTransactionManager transactions) {
+    this.ownTransaction = new org.springframework.transaction.support.TransactionTemplate(transactions);
+    this.ownTransaction.setPropagationBehavior(
+        org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     this.collections = collections;
     this.paymentFacts = paymentFacts;
     this.payments = payments;
@@ -143,12 +147,12 @@ public class CollectionReviews {
    * COL-2 "grant a promised payment": a manager's grant of the offer, through the promise feature's rules. Returns
    * the refusal in words, or empty when granted (its credit then pays the overdue payments, COL-3).
    */
-  @Transactional
   public Optional<String> grantPromise(long paymentId, long offerId, String actor) {
     long accountId = collections.accountOf(paymentId);
     try {
-      PromisedPayment promise = promises.take(new PromiseService.Take(accountId, offerId, null, actor,
-          PromiseOrigin.OPERATOR_API));
+      // its own transaction: a refusal rolls back the attempt only, not the step that asked
+      PromisedPayment promise = ownTransaction.execute(tx -> promises.take(new PromiseService.Take(accountId,
+          offerId, null, actor, PromiseOrigin.OPERATOR_API)));
       collections.reviewDecided(paymentId, "promised payment " + promise.getId() + " granted", actor);
       return Optional.empty();
     } catch (ApiException refused) {

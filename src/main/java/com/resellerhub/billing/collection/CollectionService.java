@@ -53,6 +53,7 @@ public class CollectionService {
   private final ResellerService resellers;
   private final CollectionProcesses processes;
   private final CollectionSettings settings;
+  private final com.resellerhub.billing.subscription.OpenPayments openPayments;
   private final ApplicationEventPublisher events;
   private final Clock clock;
   private final TransactionTemplate eachPayment;
@@ -61,7 +62,8 @@ public class CollectionService {
       PaymentCollections payments, SubscriptionService subscriptions, AccountService accounts, AccountOwners owners,
       AccountBlocks blocks, AccountEventLog eventLog, BalanceService balances, ResellerService resellers,
       CollectionProcesses processes, CollectionSettings settings, ApplicationEventPublisher events, Clock clock,
-      PlatformTransactionManager transactions) {
+      PlatformTransactionManager transactions, com.resellerhub.billing.subscription.OpenPayments openPayments) {
+    this.openPayments = openPayments;
     this.collections = collections;
     this.reminders = reminders;
     this.payments = payments;
@@ -212,10 +214,13 @@ public class CollectionService {
       case BEFORE_SUSPENSION -> days.suspendOn();
       case BEFORE_TERMINATION -> days.terminateOn();
     };
-    boolean stillAhead = kind == ReminderKind.OVERDUE || (kind == ReminderKind.BEFORE_EXPIRY
-        ? !today.isAfter(announced) : today.isBefore(announced));
+    boolean stillAhead = switch (kind) {
+      case OVERDUE -> today.isAfter(p.expiresOn());
+      case BEFORE_EXPIRY -> !today.isAfter(announced);
+      default -> today.isBefore(announced);
+    };
     if (!stillAhead) {
-      log.info("Reminder {} of payment {} not sent: its day {} has passed", kind, paymentId, announced);
+      log.info("Reminder {} of payment {} not sent: not its time ({})", kind, paymentId, announced);
       return false;
     }
     AccountOwners.OwnerInfo owner = owners.ownerInfo(p.accountId()).orElse(null);
@@ -237,7 +242,16 @@ public class CollectionService {
   public List<Long> suspend(long paymentId) {
     Collection collection = lock(paymentId);
     PaymentCollections.Facts p = payments.facts(paymentId);
-    if (collection.getStatus() != CollectionStatus.OPEN || !p.open()) {
+    if (collection.getStatus() != CollectionStatus.OPEN) {
+      return List.of();
+    }
+    if (!p.open()) {
+      // closed while this step waited for its turn: the correlation found the instance busy
+      settled(paymentId);
+      return List.of();
+    }
+    if (LocalDate.now(clock).isBefore(schedule(p, collection).suspendOn())) {
+      log.info("Payment {}: suspension not due before {}", paymentId, schedule(p, collection).suspendOn());
       return List.of();
     }
     return subscriptions.suspendUnpaid(p.subscriptionIds(), "payment " + paymentId + " ("
@@ -249,7 +263,11 @@ public class CollectionService {
   public List<Long> terminate(long paymentId) {
     Collection collection = lock(paymentId);
     PaymentCollections.Facts p = payments.facts(paymentId);
-    if (collection.getStatus() != CollectionStatus.OPEN || !p.open()) {
+    if (collection.getStatus() != CollectionStatus.OPEN) {
+      return List.of();
+    }
+    if (!p.open()) {
+      settled(paymentId);
       return List.of();
     }
     List<Long> ended = subscriptions.terminateUnpaid(p.subscriptionIds(), "payment " + paymentId + " ("
@@ -263,7 +281,10 @@ public class CollectionService {
   public void close(long paymentId) {
     Collection collection = lock(paymentId);
     if (collection.getStatus() == CollectionStatus.OPEN) {
+      boolean review = collection.isReviewOpen();
       collection.end(CollectionStatus.CLOSED, "Reminders sent; the payment pays no subscription", clock.instant());
+      // a review under way stays open until the manager decides it
+      collection.reviewOpen(review);
     }
   }
 
@@ -278,6 +299,12 @@ public class CollectionService {
     boolean paid = p.status() == PaymentStatus.PAID_FROM_BALANCE || p.status() == PaymentStatus.COMPLETED;
     List<Long> resumed = paid ? subscriptions.resumePaid(p.subscriptionIds(),
         !blocks.inForce(p.accountId()).isEmpty(), "payment " + paymentId + " was paid") : List.of();
+    if (!paid) {
+      // cancelled (e.g. renewal switched off): a term that ended unpaid with nothing left to pay for it ends too
+      List<Long> unpaidEnded = p.subscriptionIds().stream().filter(id -> openPayments.of(id).isEmpty()).toList();
+      subscriptions.endUnpaidTerms(unpaidEnded, LocalDate.now(clock), "payment " + paymentId
+          + " was cancelled and the term it was to pay has ended");
+    }
     if (collection.getStatus() == CollectionStatus.OPEN) {
       collection.end(paid ? CollectionStatus.SETTLED : CollectionStatus.CANCELLED, "Payment " + paymentId + " "
           + p.status() + (resumed.isEmpty() ? "" : "; subscriptions " + resumed + " restored"), clock.instant());

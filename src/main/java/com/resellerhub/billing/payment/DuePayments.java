@@ -167,6 +167,7 @@ public class DuePayments {
     eventLog.recordAll(moved.stream().map(m -> new AccountEventLog.Entry(m.accountId(),
         AccountEventType.PAYMENT_CHARGE_DATE_MOVED, actor, true, "Payment " + m.paymentId() + ": " + m.reason()))
         .toList());
+    publisher.publishEvent(new PaymentDatesMoved(moved.stream().map(Moved::paymentId).toList()));
   }
 
   /** The actor of the automatic debit's entries. */

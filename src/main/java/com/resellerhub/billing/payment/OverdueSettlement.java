@@ -16,7 +16,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * COL-3: money that becomes available to an account (a top-up or other money received, or a promised payment's
- * credit limit) pays its OVERDUE payments from the balance at once, oldest expiry first, each as far as the balance
+ * credit limit) pays its due payments of subscriptions' terms (renewals, prolongations, acts: OVERDUE, or awaiting
+ * payment on or past their expiry date; never a new order's, whose customer decides) from the balance at once,
+ * oldest expiry first, each as far as the balance
  * and credit limit cover it whole (a payment is never paid in part). Each payment is paid in its own transaction,
  * as a completion from the balance by {@code system} ({@link PaymentCompletion}, key {@code payment:<id>}: never
  * twice); one that may not be paid from the balance (an unconfirmed ERP act, PAY-3) is left for its own channel.
@@ -33,6 +35,8 @@ class OverdueSettlement {
   private static final Logger log = LoggerFactory.getLogger(OverdueSettlement.class);
 
   private final PaymentRows rows;
+  private final java.time.Clock clock;
+  private final PaymentCollections collections;
   private final PaymentRepository payments;
   private final PaymentCompletion completion;
   private final BalanceService balances;
@@ -41,7 +45,10 @@ class OverdueSettlement {
 
   OverdueSettlement(PaymentRows rows, PaymentRepository payments, PaymentCompletion completion,
       BalanceService balances, PlatformTransactionManager transactions,
-      com.resellerhub.billing.reseller.ResellerService resellers) {
+      com.resellerhub.billing.reseller.ResellerService resellers, java.time.Clock clock,
+      @org.springframework.context.annotation.Lazy PaymentCollections collections) {
+    this.clock = clock;
+    this.collections = collections;
     this.resellers = resellers;
     this.rows = rows;
     this.payments = payments;
@@ -72,14 +79,15 @@ class OverdueSettlement {
       // PAY-4's reseller flags stop every automatic debit, this one too
       return 0;
     }
-    List<Long> overdue = rows.overdueOf(accountId);
+    List<Long> due = rows.dueTermPaymentsOf(accountId, java.time.LocalDate.now(clock));
     int paid = 0;
-    for (Long id : overdue) {
+    for (Long id : due) {
       Boolean done;
       try {
         done = eachPayment.execute(tx -> {
-          Payment payment = payments.findById(id).orElse(null);
-          if (payment == null || payment.getStatus() != PaymentStatus.OVERDUE
+          // locked first, as the completion locks it: a payment paid a moment ago by another channel is seen paid
+          Payment payment = payments.lock(id).orElse(null);
+          if (payment == null || !payment.getStatus().isOpen() || !collections.isTermPayment(payment)
               || balances.balance(accountId).available().compareTo(payment.getAmount()) < 0) {
             return false;
           }

@@ -52,6 +52,11 @@ public class PaymentCollections {
         p.getExpiresOn(), subscriptions.stream().distinct().sorted().toList());
   }
 
+  /** Whether the payment pays a subscription's term: an act, or a renewal or prolongation order. */
+  boolean isTermPayment(Payment p) {
+    return p.getActId() != null || !termOrders.subscriptionsOf(p.getOrderIds()).isEmpty();
+  }
+
   /** The sum of the account's OVERDUE payments. */
   @Transactional(readOnly = true)
   public BigDecimal overdueTotal(long accountId) {

@@ -319,6 +319,16 @@ class PaymentRows {
     return total == null ? java.math.BigDecimal.ZERO : total;
   }
 
+  /**
+   * The account's payments of subscriptions' terms (renewals, prolongations, acts) that are due: OVERDUE, or awaiting
+   * payment and expiring on or before {@code today}; oldest expiry first.
+   */
+  List<Long> dueTermPaymentsOf(long accountId, LocalDate today) {
+    return jdbc.queryForList("SELECT p.id FROM payment p WHERE p.account_id = ? AND p.type <> 'TOP_UP' AND (p.status = ?"
+        + " OR (p.status = ? AND p.expires_on <= ?)) ORDER BY p.expires_on, p.id", Long.class, accountId,
+        PaymentStatus.OVERDUE.name(), AWAITING, today);
+  }
+
   /** The account's OVERDUE payments, oldest expiry first. */
   List<Long> overdueOf(long accountId) {
     return jdbc.queryForList("SELECT id FROM payment WHERE account_id = ? AND status = ? ORDER BY expires_on, id",

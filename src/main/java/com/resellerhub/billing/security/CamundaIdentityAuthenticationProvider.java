@@ -55,13 +55,14 @@ public class CamundaIdentityAuthenticationProvider implements AuthenticationProv
     if (remembered != null) {
       return UsernamePasswordAuthenticationToken.authenticated(remembered, null, remembered.getAuthorities());
     }
+    long generation = verified.generation(userId);
     if (!identityService.checkPassword(userId, password)) {
       throttle.failed(userId, client);
       throw new BadCredentialsException("Bad credentials");
     }
     throttle.succeeded(userId, client);
     BillingUser user = load(userId);
-    verified.remember(userId, password, user);
+    verified.remember(userId, password, user, generation);
     return UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities());
   }
 

@@ -5,6 +5,7 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -38,9 +39,13 @@ public class VerifiedCredentials {
 
   private record Entry(byte[] mac, BillingUser user, long expiresAt) {}
 
-  private static volatile VerifiedCredentials current;
+  /** Every live instance (one per application context; tests and a cluster in one JVM have several). */
+  private static final java.util.Set<VerifiedCredentials> INSTANCES = java.util.Collections.synchronizedSet(
+      java.util.Collections.newSetFromMap(new java.util.WeakHashMap<>()));
 
   private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+  /** Per user (lower case), how often it was forgotten: a check that began before a change is not remembered. */
+  private final Map<String, Long> generations = new ConcurrentHashMap<>();
   private final SecretKeySpec key;
   private final long ttlNanos;
   private final int maxEntries;
@@ -49,7 +54,7 @@ public class VerifiedCredentials {
   @Autowired
   public VerifiedCredentials(Settings settings) {
     this(settings, System::nanoTime);
-    current = this;
+    INSTANCES.add(this);
   }
 
   VerifiedCredentials(Settings settings, LongSupplier nanoTime) {
@@ -66,44 +71,65 @@ public class VerifiedCredentials {
     if (ttlNanos <= 0) {
       return Optional.empty();
     }
-    Entry entry = entries.get(userId);
+    Entry entry = entries.get(key(userId));
     if (entry == null) {
       return Optional.empty();
     }
     if (nanoTime.getAsLong() - entry.expiresAt() >= 0) {
-      entries.remove(userId, entry);
+      entries.remove(key(userId), entry);
       return Optional.empty();
     }
     return MessageDigest.isEqual(entry.mac(), mac(userId, password)) ? Optional.of(entry.user()) : Optional.empty();
   }
 
-  /** Remembers credentials Camunda has just verified. */
-  public void remember(String userId, String password, BillingUser user) {
-    if (ttlNanos <= 0) {
+  /** The user's generation, read before its credentials are checked (see {@link #remember}). */
+  public long generation(String userId) {
+    return generations.getOrDefault(key(userId), 0L);
+  }
+
+  /**
+   * Remembers credentials Camunda has just verified, unless the user changed since {@code generation} was read
+   * (a check that raced with a password change is not remembered).
+   */
+  public void remember(String userId, String password, BillingUser user, long generation) {
+    if (ttlNanos <= 0 || generation(userId) != generation) {
       return;
     }
     if (entries.size() >= maxEntries) {
       entries.clear();
     }
-    entries.put(userId, new Entry(mac(userId, password), user, nanoTime.getAsLong() + ttlNanos));
+    entries.put(key(userId), new Entry(mac(userId, password), user, nanoTime.getAsLong() + ttlNanos));
+    if (generation(userId) != generation) {
+      entries.remove(key(userId));
+    }
   }
 
   /** Forgets a user's entry (its password, groups or account changed). */
   public void forget(String userId) {
     if (userId != null) {
-      entries.remove(userId);
+      generations.merge(key(userId), 1L, Long::sum);
+      entries.remove(key(userId));
     }
   }
 
   /** Forgets every entry (a group was deleted). */
   public void forgetAll() {
+    entries.keySet().forEach(u -> generations.merge(u, 1L, Long::sum));
     entries.clear();
+  }
+
+  /** User ids compare without case, as MySQL's collation does. */
+  private static String key(String userId) {
+    return userId.toLowerCase(java.util.Locale.ROOT);
   }
 
   /** The identity provider and the account feature call this when a user changes (no bean there to inject). */
   public static void changed(String userId) {
-    VerifiedCredentials cache = current;
-    if (cache != null) {
+    List<VerifiedCredentials> all;
+    synchronized (INSTANCES) {
+      all = List.copyOf(INSTANCES);
+    }
+    for (VerifiedCredentials cache : all) {
       if (userId == null) {
         cache.forgetAll();
       } else {

@@ -343,6 +343,27 @@ public class SubscriptionService {
   }
 
   /**
+   * SUB-3: the payment of these subscriptions' term was cancelled and nothing else pays it: each still
+   * PAYMENT_OVERDUE or suspended for it whose term has ended (expiry on or before {@code today}) is TERMINATED.
+   * Returns the ids that ended. Idempotent.
+   */
+  @Transactional
+  public List<Long> endUnpaidTerms(Collection<Long> ids, LocalDate today, String why) {
+    List<Long> ended = new ArrayList<>();
+    for (Long id : sorted(ids)) {
+      Subscription s = subscriptions.lockById(id).orElse(null);
+      if (s == null || s.getStatus() == SubscriptionStatus.TERMINATED || s.getExpiresOn().isAfter(today)
+          || !(s.isUnpaidSuspension() || s.getStatus() == SubscriptionStatus.PAYMENT_OVERDUE)) {
+        continue;
+      }
+      s.unpaidSuspension(false);
+      end(s, AccountEventLog.SYSTEM, why);
+      ended.add(id);
+    }
+    return ended;
+  }
+
+  /**
    * SUB-3: the payment was paid (or settled otherwise) before termination: each of these subscriptions suspended for
    * it resumes (ACTIVE), unless {@code stillBlocked} (then it stays SUSPENDED for the block only); one still
    * PAYMENT_OVERDUE becomes ACTIVE. Returns the ids that changed. Idempotent.
@@ -369,8 +390,11 @@ public class SubscriptionService {
             AccountEventLog.SYSTEM, false);
         changed.add(id);
       } else if (from == SubscriptionStatus.PAYMENT_OVERDUE) {
-        s.changeStatus(SubscriptionStatus.ACTIVE);
-        changed(s, SubscriptionEventKind.STATUS_CHANGED, from, "Subscription " + id + " ACTIVE again: " + why,
+        // paid, but a block of the account (another cause) still holds it
+        SubscriptionStatus to = stillBlocked ? SubscriptionStatus.SUSPENDED : SubscriptionStatus.ACTIVE;
+        s.changeStatus(to);
+        changed(s, stillBlocked ? SubscriptionEventKind.SUSPENDED : SubscriptionEventKind.STATUS_CHANGED, from,
+            "Subscription " + id + " " + to + ": " + why + (stillBlocked ? "; the account is blocked" : ""),
             AccountEventLog.SYSTEM, false);
         changed.add(id);
       }

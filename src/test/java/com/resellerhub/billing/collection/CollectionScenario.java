@@ -53,6 +53,10 @@ final class CollectionScenario {
   }
 
   long offer() {
+    return offer(plan);
+  }
+
+  long offer(long forPlan) {
     Map<String, Object> o = new LinkedHashMap<>();
     o.put("name", BillingApi.unique("col-offer-"));
     o.put("amount", new BigDecimal("100.00"));
@@ -61,7 +65,7 @@ final class CollectionScenario {
     o.put("commissionPercent", BigDecimal.ZERO);
     o.put("chargeMethod", "DAILY");
     o.put("customerAvailable", false);
-    o.put("planIds", List.of(plan));
+    o.put("planIds", List.of(forPlan));
     ResponseEntity<Map<String, Object>> created = api.call("manager", HttpMethod.POST,
         "/api/operator/promised-payment-offers", o);
     assertThat(created.getStatusCode().value()).as("%s", created.getBody()).isEqualTo(201);

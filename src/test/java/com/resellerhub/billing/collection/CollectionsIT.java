@@ -287,6 +287,27 @@ class CollectionsIT {
   }
 
   @Test
+  void COL2_aPromiseThePromiseRulesRefuse_bringsTheReviewBackWithTheReason() {
+    reseller(5, "10");
+    long otherPlansOffer = scenario.offer(plan(0));
+    Customer c = api.account("APPROVED");
+    CollectionScenario.Sub sub = paidSubscription(c);
+    LocalDate e = sub.expiresOn();
+    long payment = renewalPayment(c, sub, e);
+    Task review = overdueWithReview(c, payment, e);
+    complete(review, Map.of("decision", Map.of("value", "GRANT_PROMISE"), "offerId", Map.of("value",
+        otherPlansOffer, "type", "Long")));
+    await().atMost(WAIT).untilAsserted(() -> {
+      Task again = tasks.createTaskQuery().processInstanceBusinessKey(String.valueOf(payment)).singleResult();
+      assertThat(again).isNotNull();
+      assertThat((String) tasks.getVariable(again.getId(), "promiseRefusal")).contains("limited to other plans");
+    });
+    assertThat(payment(payment)).containsEntry("status", "OVERDUE");
+    assertThat(api.call("manager", HttpMethod.GET, "/api/operator/accounts/" + c.accountId() + "/promised-payments",
+        null).getBody().toString()).doesNotContain("OPERATOR_API");
+  }
+
+  @Test
   void COL2_lettingItRunKeepsTheDays_andTheDecisionIsLogged() {
     reseller(5, "10");
     Customer c = api.account("APPROVED");

@@ -17,7 +17,7 @@ class VerifiedCredentialsTest {
 
   @Test
   void theSamePasswordWithinTheTtl_isTheSameUser_anotherPasswordIsNot() {
-    cache.remember("olga", "secret", olga);
+    cache.remember("olga", "secret", olga, cache.generation("olga"));
     assertThat(cache.verified("olga", "secret")).contains(olga);
     assertThat(cache.verified("olga", "Secret")).isEmpty();
     assertThat(cache.verified("olga", "secret ")).isEmpty();
@@ -26,7 +26,7 @@ class VerifiedCredentialsTest {
 
   @Test
   void anEntryEndsWithItsTtl() {
-    cache.remember("olga", "secret", olga);
+    cache.remember("olga", "secret", olga, cache.generation("olga"));
     now.addAndGet(Duration.ofSeconds(30).toNanos() - 1);
     assertThat(cache.verified("olga", "secret")).isPresent();
     now.addAndGet(1);
@@ -35,21 +35,32 @@ class VerifiedCredentialsTest {
 
   @Test
   void aChangedUserIsForgottenAtOnce() {
-    cache.remember("olga", "secret", olga);
+    cache.remember("olga", "secret", olga, cache.generation("olga"));
     cache.forget("olga");
     assertThat(cache.verified("olga", "secret")).isEmpty();
-    cache.remember("olga", "secret", olga);
+    cache.remember("olga", "secret", olga, cache.generation("olga"));
     cache.forgetAll();
     assertThat(cache.verified("olga", "secret")).isEmpty();
   }
 
   @Test
+  void aCheckThatBeganBeforeAChange_isNotRemembered_andIdsCompareWithoutCase() {
+    long before = cache.generation("olga");
+    cache.forget("OLGA");
+    cache.remember("olga", "old-password", olga, before);
+    assertThat(cache.verified("olga", "old-password")).isEmpty();
+    cache.remember("Olga", "new", olga, cache.generation("olga"));
+    cache.forget("olga");
+    assertThat(cache.verified("Olga", "new")).isEmpty();
+  }
+
+  @Test
   void aZeroTtlRemembersNothing_andTheMemoryIsBounded() {
     VerifiedCredentials off = new VerifiedCredentials(new VerifiedCredentials.Settings(Duration.ZERO, 3), now::get);
-    off.remember("olga", "secret", olga);
+    off.remember("olga", "secret", olga, 0);
     assertThat(off.verified("olga", "secret")).isEmpty();
     for (String u : List.of("a", "b", "c", "d")) {
-      cache.remember(u, "p", olga);
+      cache.remember(u, "p", olga, cache.generation(u));
     }
     assertThat(cache.verified("d", "p")).as("the newest stays when the memory is cleared").isPresent();
     assertThat(cache.verified("a", "p")).isEmpty();

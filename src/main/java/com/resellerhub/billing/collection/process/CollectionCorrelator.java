@@ -25,9 +25,12 @@ public class CollectionCorrelator {
   @ApplicationModuleListener
   public void paymentsClosed(PaymentsClosed closed) {
     for (Long paymentId : collections.openAmong(closed.paymentIds())) {
-      // correlateAll: nothing to do when the instance has ended meanwhile
-      runtimeService.createMessageCorrelation(CollectionsProcess.MESSAGE_SETTLED)
-          .processInstanceBusinessKey(String.valueOf(paymentId)).correlateAll();
+      var correlated = runtimeService.createMessageCorrelation(CollectionsProcess.MESSAGE_SETTLED)
+          .processInstanceBusinessKey(String.valueOf(paymentId)).correlateAllWithResult();
+      if (correlated.isEmpty()) {
+        // the instance ended meanwhile (its last step ran as the payment closed): settle the collection itself
+        collections.settled(paymentId);
+      }
     }
   }
 }

@@ -43,6 +43,10 @@ public class OverdueReviewListener implements TaskListener {
         : "The account's overdue total is above the review threshold";
     Object refusal = task.getVariable(CollectionsProcess.PROMISE_REFUSAL);
     task.getExecution().setVariables(reviews.facts(paymentId, reason));
+    // a second review of the instance starts without the first one's decision
+    task.getExecution().setVariable(CollectionsProcess.DECISION, null);
+    task.getExecution().setVariable(CollectionsProcess.GRACE_DAYS, null);
+    task.getExecution().setVariable(CollectionsProcess.OFFER_ID, null);
     if (refusal != null && !refusal.toString().isBlank()) {
       task.getExecution().setVariable(CollectionsProcess.PROMISE_REFUSAL, refusal);
     }

@@ -74,7 +74,8 @@ class CollectionsProcessTest {
     Mocks.register("terminateSubscriptionsDelegate", new TerminateSubscriptionsDelegate(collections));
     Mocks.register("restoreSubscriptionsDelegate", new RestoreSubscriptionsDelegate(collections));
     Mocks.register("closeCollectionDelegate", new CloseCollectionDelegate(collections));
-    Mocks.register("extendGraceDelegate", new ExtendGraceDelegate(collections, managementService()));
+    Mocks.register("extendGraceDelegate", new ExtendGraceDelegate(collections,
+        new CollectionTimers(collections, runtimeService(), managementService())));
     Mocks.register("grantPromiseDelegate", new GrantPromiseDelegate(reviews));
     Mocks.register("letItRunDelegate", new LetItRunDelegate(collections));
     Mocks.register("notifyReviewEscalationDelegate", new NotifyReviewEscalationDelegate(reviews));
@@ -143,6 +144,33 @@ class CollectionsProcessTest {
     verify(collections).close(PAYMENT);
     verify(collections, never()).suspend(anyLong());
     assertThat(instance).hasPassed("EndEvent_RemindersSent").isEnded();
+  }
+
+  @Test
+  void COL2_aReviewOfAPaymentPayingNoSubscription_keepsTheInstanceUntilTheManagerDecides() {
+    ProcessInstance instance = started(false);
+    untilOverdueChecked(instance, true);
+    execute(job("Task_CloseCollection"));
+    assertThat(instance).hasPassed("EndEvent_RemindersSent").isWaitingAt("Task_ReviewOverdueAccount");
+    taskService().setAssignee(task().getId(), "manager");
+    taskService().complete(task().getId(), Map.of("decision", "LET_IT_RUN"));
+    execute(job("Task_ReviewOverdueAccount"));
+    execute(job("Task_LetItRun"));
+    assertThat(instance).isEnded();
+  }
+
+  @Test
+  void COL2_aSecondReviewStartsWithoutTheFirstOnesDecision() {
+    when(collections.timers(PAYMENT)).thenReturn(timers(0, true));
+    ProcessInstance instance = started(true);
+    untilOverdueChecked(instance, true);
+    taskService().setAssignee(task().getId(), "manager");
+    taskService().complete(task().getId(), Map.of("decision", "EXTEND_GRACE", "graceDays", 5));
+    execute(job("Task_ReviewOverdueAccount"));
+    execute(job("Task_ExtendGrace"));
+    fromSuspensionToTerminationCheck(instance, true);
+    assertThat(runtimeService().getVariable(instance.getId(), "decision")).isNull();
+    assertThat(runtimeService().getVariable(instance.getId(), "graceDays")).isNull();
   }
 
   @Test
