@@ -38,8 +38,19 @@ public final class ProcessTestEngine {
 
   /**
    * Runs a failing job until it has no retries left, checking every failure names {@code failure} and every retry is
-   * due about five minutes later (the engine-wide {@code R3/PT5M}); returns how many times it ran.
+   * due after the engine-wide cycle's next delay ({@link #RETRY_DELAYS}); returns how many times it ran.
    */
+  /**
+   * The engine-wide retry cycle {@code PT5S,PT10S,PT15S,PT30S,PT5M} (application.yml, process-test.cfg.xml): four
+   * quick retries within a minute (a database that was away for up to a minute), then one five minutes later, then
+   * an incident; six attempts in all.
+   */
+  public static final java.util.List<Duration> RETRY_DELAYS = java.util.List.of(Duration.ofSeconds(5),
+      Duration.ofSeconds(10), Duration.ofSeconds(15), Duration.ofSeconds(30), Duration.ofMinutes(5));
+
+  /** How many times a step that always fails runs before its incident. */
+  public static final int ATTEMPTS = RETRY_DELAYS.size() + 1;
+
   public static int runUntilOutOfRetries(ManagementService management, Job job, Clock clock, String failure) {
     int attempts = 0;
     while (job != null && job.getRetries() > 0) {
@@ -49,8 +60,9 @@ public final class ProcessTestEngine {
       attempts++;
       job = management.createJobQuery().jobId(jobId).singleResult();
       if (job.getRetries() > 0) {
-        assertThat(Duration.between(failedAt, job.getDuedate().toInstant()))
-            .isBetween(Duration.ofMinutes(4), Duration.ofMinutes(6));
+        Duration expected = RETRY_DELAYS.get(attempts - 1);
+        assertThat(Duration.between(failedAt, job.getDuedate().toInstant())).as("retry %d", attempts)
+            .isBetween(expected.minusSeconds(2), expected.plusSeconds(2));
       }
     }
     return attempts;
