@@ -308,6 +308,41 @@ class CollectionsIT {
   }
 
   @Test
+  void COL2_aReviewStillOpenAtTermination_endsWithTheCollection_onThisDatabase() {
+    reseller(5, "10");
+    Customer c = api.account("APPROVED");
+    CollectionScenario.Sub sub = paidSubscription(c);
+    LocalDate e = sub.expiresOn();
+    long payment = renewalPayment(c, sub, e);
+    Task review = overdueWithReview(c, payment, e);
+    at(e.plusDays(8), LocalTime.of(9, 1));
+    await().atMost(WAIT).untilAsserted(() -> assertThat(collection(c, payment)).containsEntry("status",
+        "TERMINATED"));
+    await().atMost(WAIT).until(() -> tasks.createTaskQuery().taskId(review.getId()).count() == 0);
+    assertThat(status(sub.id())).isEqualTo("TERMINATED");
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM ACT_RU_EXECUTION WHERE BUSINESS_KEY_ = ?", Integer.class,
+        String.valueOf(payment))).isZero();
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM ACT_RU_INCIDENT", Integer.class)).isZero();
+  }
+
+  @Test
+  void COL3_aTopUpWhileAReviewIsOpen_endsTheReviewWithTheCollection_onThisDatabase() {
+    reseller(5, "10");
+    Customer c = api.account("APPROVED");
+    CollectionScenario.Sub sub = paidSubscription(c);
+    LocalDate e = sub.expiresOn();
+    long payment = renewalPayment(c, sub, e);
+    Task review = overdueWithReview(c, payment, e);
+    assertThat(api.call("manager", HttpMethod.POST, "/api/operator/accounts/" + c.accountId() + "/top-ups",
+        Map.of("amount", "49.00", "method", "BANK_TRANSFER", "comment", "COL-3")).getStatusCode().value())
+        .isEqualTo(201);
+    await().atMost(WAIT).untilAsserted(() -> assertThat(collection(c, payment)).containsEntry("status", "SETTLED")
+        .containsEntry("reviewOpen", false));
+    await().atMost(WAIT).until(() -> tasks.createTaskQuery().taskId(review.getId()).count() == 0);
+    assertThat(status(sub.id())).isEqualTo("ACTIVE");
+  }
+
+  @Test
   void COL2_lettingItRunKeepsTheDays_andTheDecisionIsLogged() {
     reseller(5, "10");
     Customer c = api.account("APPROVED");

@@ -185,7 +185,8 @@ class CollectionsProcessTest {
     execute(job("Event_SuspensionOver"));
     execute(job("Task_TerminateSubscriptions"));
     verify(collections).terminate(PAYMENT);
-    assertThat(instance).hasPassed("EndEvent_SubscriptionsTerminated").isEnded();
+    assertThat(instance).hasPassed("EndEvent_SubscriptionsTerminated", "Event_CollectionEnded",
+        "EndEvent_CollectionTerminated").isEnded();
     verify(collections, never()).settled(anyLong());
   }
 
