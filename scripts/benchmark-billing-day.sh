@@ -10,7 +10,7 @@ N="${1:-100000}"
 LOG=target/benchmark-billing-day.log
 mkdir -p target
 ./mvnw -B -ntp verify -Dtest=NONE -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=BillingDayBenchmark \
-  -Dfailsafe.failIfNoSpecifiedTests=false -Dbenchmark.payments="$N" "${@:2}" > "$LOG" 2>&1 || {
+  -Dfailsafe.failIfNoSpecifiedTests=false -Dbenchmark.payments="$N" -Dbilling.collections.start-after-billing-day=false "${@:2}" > "$LOG" 2>&1 || {
   echo "benchmark failed; see $LOG" >&2
   grep -E "FAIL|ERROR|expected|Expecting" "$LOG" | head -40 >&2
   exit 1

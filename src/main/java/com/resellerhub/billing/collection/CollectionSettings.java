@@ -26,6 +26,8 @@ import org.springframework.validation.annotation.Validated;
  *     (default PT8H)
  * @param escalationMail where the escalation goes (default collections@localhost)
  * @param pageSize payments examined per page when a day's collections start (default 200)
+ * @param startAfterBillingDay whether each finished billing day starts the day's collections (default true; false
+ *     leaves them to {@code POST /api/admin/collections/start}, e.g. while measuring the billing day alone)
  */
 @Validated
 @ConfigurationProperties("billing.collections")
@@ -37,4 +39,5 @@ public record CollectionSettings(
     @DefaultValue("30") @Min(1) int maxGraceExtensionDays,
     @DefaultValue("PT8H") @NotNull Duration reviewEscalateAfter,
     @DefaultValue("collections@localhost") @NotBlank String escalationMail,
-    @DefaultValue("200") @Min(1) int pageSize) {}
+    @DefaultValue("200") @Min(1) int pageSize,
+    @DefaultValue("true") boolean startAfterBillingDay) {}

@@ -9,13 +9,17 @@ import org.springframework.stereotype.Component;
 class CollectionsOnBillingDay {
 
   private final CollectionService collections;
+  private final CollectionSettings settings;
 
-  CollectionsOnBillingDay(CollectionService collections) {
+  CollectionsOnBillingDay(CollectionService collections, CollectionSettings settings) {
     this.collections = collections;
+    this.settings = settings;
   }
 
   @ApplicationModuleListener
   void billingDayFinished(BillingDayFinished finished) {
-    collections.startDue(finished.businessDate());
+    if (settings.startAfterBillingDay()) {
+      collections.startDue(finished.businessDate());
+    }
   }
 }

@@ -62,7 +62,7 @@ class CollectionsProcessTest {
   private final CollectionService collections = mock(CollectionService.class);
   private final CollectionReviews reviews = mock(CollectionReviews.class);
   private final CollectionSettings settings = new CollectionSettings(3, 2, 3, LocalTime.of(9, 0), 30,
-      Duration.ofHours(8), "collections@localhost", 200);
+      Duration.ofHours(8), "collections@localhost", 200, true);
   private CollectionProcessStarter starter;
 
   @BeforeEach
