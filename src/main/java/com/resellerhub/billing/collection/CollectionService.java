@@ -241,39 +241,50 @@ public class CollectionService {
   @Transactional
   public List<Long> suspend(long paymentId) {
     Collection collection = lock(paymentId);
-    PaymentCollections.Facts p = payments.facts(paymentId);
-    if (collection.getStatus() != CollectionStatus.OPEN) {
+    PaymentCollections.Facts p = stillUnpaid(collection, paymentId);
+    if (p == null) {
       return List.of();
     }
-    if (!p.open()) {
-      // closed while this step waited for its turn: the correlation found the instance busy
-      settled(paymentId);
+    LocalDate suspendOn = schedule(p, collection).suspendOn();
+    if (LocalDate.now(clock).isBefore(suspendOn)) {
+      log.info("Payment {}: suspension not due before {}", paymentId, suspendOn);
       return List.of();
     }
-    if (LocalDate.now(clock).isBefore(schedule(p, collection).suspendOn())) {
-      log.info("Payment {}: suspension not due before {}", paymentId, schedule(p, collection).suspendOn());
-      return List.of();
-    }
-    return subscriptions.suspendUnpaid(p.subscriptionIds(), "payment " + paymentId + " ("
-        + money(p.amount(), p.currency()) + ", expired " + p.expiresOn() + ") is unpaid after the grace period");
+    return subscriptions.suspendUnpaid(p.subscriptionIds(), describe(p) + " is unpaid after the grace period");
   }
 
   /** SUB-3: the suspension ran out unpaid: the payment's subscriptions are TERMINATED; the collection ends. */
   @Transactional
   public List<Long> terminate(long paymentId) {
     Collection collection = lock(paymentId);
-    PaymentCollections.Facts p = payments.facts(paymentId);
-    if (collection.getStatus() != CollectionStatus.OPEN) {
+    PaymentCollections.Facts p = stillUnpaid(collection, paymentId);
+    if (p == null) {
       return List.of();
     }
-    if (!p.open()) {
-      settled(paymentId);
-      return List.of();
-    }
-    List<Long> ended = subscriptions.terminateUnpaid(p.subscriptionIds(), "payment " + paymentId + " ("
-        + money(p.amount(), p.currency()) + ", expired " + p.expiresOn() + ") stayed unpaid through the suspension");
+    List<Long> ended = subscriptions.terminateUnpaid(p.subscriptionIds(), describe(p)
+        + " stayed unpaid through the suspension");
     collection.end(CollectionStatus.TERMINATED, "Subscriptions " + ended + " terminated", clock.instant());
     return ended;
+  }
+
+  /**
+   * The payment, when the locked collection is open and the payment still unpaid; null otherwise. A payment closed
+   * while this step waited for its turn (the correlation found the instance busy) is settled here.
+   */
+  private PaymentCollections.Facts stillUnpaid(Collection collection, long paymentId) {
+    if (collection.getStatus() != CollectionStatus.OPEN) {
+      return null;
+    }
+    PaymentCollections.Facts p = payments.facts(paymentId);
+    if (!p.open()) {
+      settled(paymentId);
+      return null;
+    }
+    return p;
+  }
+
+  private static String describe(PaymentCollections.Facts p) {
+    return "payment " + p.paymentId() + " (" + money(p.amount(), p.currency()) + ", expired " + p.expiresOn() + ")";
   }
 
   /** The reminders went out and the payment pays no subscription: the collection ends. */

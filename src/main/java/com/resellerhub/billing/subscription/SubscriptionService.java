@@ -328,11 +328,27 @@ public class SubscriptionService {
    */
   @Transactional
   public List<Long> terminateUnpaid(Collection<Long> ids, String why) {
+    return endUnpaid(ids, s -> true, why);
+  }
+
+
+  /**
+   * SUB-3: the payment of these subscriptions' term was cancelled and nothing else pays it: each still
+   * PAYMENT_OVERDUE or suspended for it whose term has ended (expiry on or before {@code today}) is TERMINATED.
+   * Returns the ids that ended. Idempotent.
+   */
+  @Transactional
+  public List<Long> endUnpaidTerms(Collection<Long> ids, LocalDate today, String why) {
+    return endUnpaid(ids, s -> !s.getExpiresOn().isAfter(today), why);
+  }
+
+  /** TERMINATED, each of these still unpaid (suspended for a payment or PAYMENT_OVERDUE) that {@code also} accepts. */
+  private List<Long> endUnpaid(Collection<Long> ids, java.util.function.Predicate<Subscription> also, String why) {
     List<Long> ended = new ArrayList<>();
     for (Long id : sorted(ids)) {
       Subscription s = subscriptions.lockById(id).orElse(null);
       if (s == null || s.getStatus() == SubscriptionStatus.TERMINATED
-          || !(s.isUnpaidSuspension() || s.getStatus() == SubscriptionStatus.PAYMENT_OVERDUE)) {
+          || !(s.isUnpaidSuspension() || s.getStatus() == SubscriptionStatus.PAYMENT_OVERDUE) || !also.test(s)) {
         continue;
       }
       s.unpaidSuspension(false);
@@ -342,26 +358,6 @@ public class SubscriptionService {
     return ended;
   }
 
-  /**
-   * SUB-3: the payment of these subscriptions' term was cancelled and nothing else pays it: each still
-   * PAYMENT_OVERDUE or suspended for it whose term has ended (expiry on or before {@code today}) is TERMINATED.
-   * Returns the ids that ended. Idempotent.
-   */
-  @Transactional
-  public List<Long> endUnpaidTerms(Collection<Long> ids, LocalDate today, String why) {
-    List<Long> ended = new ArrayList<>();
-    for (Long id : sorted(ids)) {
-      Subscription s = subscriptions.lockById(id).orElse(null);
-      if (s == null || s.getStatus() == SubscriptionStatus.TERMINATED || s.getExpiresOn().isAfter(today)
-          || !(s.isUnpaidSuspension() || s.getStatus() == SubscriptionStatus.PAYMENT_OVERDUE)) {
-        continue;
-      }
-      s.unpaidSuspension(false);
-      end(s, AccountEventLog.SYSTEM, why);
-      ended.add(id);
-    }
-    return ended;
-  }
 
   /**
    * SUB-3: the payment was paid (or settled otherwise) before termination: each of these subscriptions suspended for

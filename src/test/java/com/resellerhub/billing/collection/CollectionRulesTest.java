@@ -72,19 +72,19 @@ class CollectionRulesTest {
   }
 
   @Test
-  void theTerminationReminderIsNeverBeforeTheSuspension() {
+  void COL1_theTerminationReminderIsNeverBeforeTheSuspension() {
     CollectionRules.Schedule d = days(E, 2, 0, 1, E.minusDays(3));
     assertThat(d.remindBeforeTerminationOn()).isEqualTo(d.suspendOn());
     assertThat(d.terminateOn()).isEqualTo(d.suspendOn().plusDays(1));
   }
 
   @Test
-  void eachStepHappensAtTheStepTimeInUtc() {
+  void SUB3_eachStepHappensAtTheStepTimeInUtc() {
     assertThat(CollectionRules.at(E, LocalTime.of(9, 0))).isEqualTo(Instant.parse("2027-05-31T09:00:00Z"));
   }
 
   @Test
-  void negativeDaysOrATerminationOnTheSuspensionDayAreRefused() {
+  void SUB3_negativeDaysOrATerminationOnTheSuspensionDayAreRefused() {
     assertThatThrownBy(() -> days(E, -1, 0, 5, E)).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> days(E, 0, 0, 0, E)).isInstanceOf(IllegalArgumentException.class);
   }

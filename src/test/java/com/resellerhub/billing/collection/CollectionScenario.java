@@ -39,14 +39,21 @@ final class CollectionScenario {
   }
 
   long plan(int graceDays) {
+    return plan("PREPAY", "49.00", graceDays);
+  }
+
+  /** A plan of this billing model and price per month; {@code graceDays} only for PREPAY (null leaves it out). */
+  long plan(String billingModel, String price, Integer graceDays) {
     Map<String, Object> p = new LinkedHashMap<>();
     p.put("code", BillingApi.unique("col-").toLowerCase());
-    p.put("name", "Collections plan");
-    p.put("billingModel", "PREPAY");
-    p.put("price", "49.00");
+    p.put("name", "Collections " + billingModel.toLowerCase() + " plan");
+    p.put("billingModel", billingModel);
+    p.put("price", price);
     p.put("period", "P1M");
     p.put("trialAvailable", false);
-    p.put("gracePeriodDays", graceDays);
+    if (graceDays != null) {
+      p.put("gracePeriodDays", graceDays);
+    }
     ResponseEntity<Map<String, Object>> created = api.call("manager", HttpMethod.POST, "/api/operator/plans", p);
     assertThat(created.getStatusCode().value()).as("%s", created.getBody()).isEqualTo(201);
     return BillingApi.id(created.getBody());

@@ -194,17 +194,9 @@ class CollectionsIT {
   }
 
   private long postpaidPlan() {
-    Map<String, Object> p = new LinkedHashMap<>();
-    p.put("code", BillingApi.unique("col-post-").toLowerCase());
-    p.put("name", "Collections postpaid plan");
-    p.put("billingModel", "POSTPAY");
-    p.put("price", "29.00");
-    p.put("period", "P1M");
-    p.put("trialAvailable", false);
-    ResponseEntity<Map<String, Object>> created = api.call("manager", HttpMethod.POST, "/api/operator/plans", p);
-    assertThat(created.getStatusCode().value()).as("%s", created.getBody()).isEqualTo(201);
-    return BillingApi.id(created.getBody());
+    return scenario.plan("POSTPAY", "29.00", null);
   }
+
 
   // --- COL-3 ---------------------------------------------------------------------------------------------------------
 

@@ -40,7 +40,7 @@ class HistoryCleanupIT {
   }
 
   @Test
-  void OPS_historyOfAnEndedBillingDayIsRemovedAfterItsNinetyDays_notBefore() {
+  void OPS4_historyOfAnEndedBillingDayIsRemovedAfterItsNinetyDays_notBefore() {
     BillingApi api = new BillingApi(http, identity);
     LocalDate day = LocalDate.now().plusYears(8).withDayOfMonth(3);
     clock.set(day.atTime(3, 0).toInstant(ZoneOffset.UTC));

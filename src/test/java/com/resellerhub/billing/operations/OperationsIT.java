@@ -97,6 +97,13 @@ class OperationsIT {
             .isEqualTo(count("SELECT COUNT(*) FROM subscription WHERE status = 'SUSPENDED'"));
         assertThat(gauges.get("billing_subscriptions_terminated"))
             .isEqualTo(count("SELECT COUNT(*) FROM subscription WHERE status = 'TERMINATED'"));
+        assertThat(gauges.get("billing_payments_overdue_amount")).as("COL: the overdue total (whole units)")
+            .isEqualTo(count("SELECT FLOOR(COALESCE(SUM(amount), 0)) FROM payment WHERE status = 'OVERDUE'"))
+            .isPositive();
+        assertThat(gauges.get("billing_collections_open"))
+            .isEqualTo(count("SELECT COUNT(*) FROM collection WHERE status = 'OPEN'"));
+        assertThat(gauges.get("billing_collections_reviews_open"))
+            .isEqualTo(count("SELECT COUNT(*) FROM collection WHERE review_open = TRUE"));
         assertThat(gauges.get("billing_jobs_executable")).isEqualTo(count("SELECT COUNT(*) FROM ACT_RU_JOB"
             + " WHERE RETRIES_ > 0 AND SUSPENSION_STATE_ = 1 AND (DUEDATE_ IS NULL OR DUEDATE_ <= NOW())"));
         assertThat(gauges.get("billing_payments_overdue"))
@@ -180,7 +187,8 @@ class OperationsIT {
     }
     assertThat(values).containsKeys("billing_incidents_open", "billing_jobs_executable",
         "billing_approval_tasks_open", "billing_payments_overdue", "billing_promised_payments_active",
-        "billing_accounts_blocked", "billing_subscriptions_suspended", "billing_subscriptions_terminated").as(text.substring(0, Math.min(500, text.length())));
+        "billing_accounts_blocked", "billing_subscriptions_suspended", "billing_subscriptions_terminated",
+        "billing_payments_overdue_amount", "billing_collections_open", "billing_collections_reviews_open").as(text.substring(0, Math.min(500, text.length())));
     return values;
   }
 

@@ -39,7 +39,7 @@ class CredentialCacheIT {
   }
 
   @Test
-  void aChangedPasswordRefusesTheOldOneAtOnce() {
+  void SEC1_aChangedPasswordRefusesTheOldOneAtOnce_thoughItWasJustRemembered() {
     String id = newManager();
     assertThat(get(id, "first-" + id, "/api/me")).isEqualTo(200);
     assertThat(get(id, "first-" + id, "/api/me")).as("remembered").isEqualTo(200);
@@ -54,7 +54,7 @@ class CredentialCacheIT {
   }
 
   @Test
-  void aRemovedMembershipOrADeletedUserIsRefusedAtOnce() {
+  void SEC2_aRemovedMembershipOrADeletedUserIsRefusedAtOnce() {
     String id = newManager();
     assertThat(get(id, "first-" + id, "/api/operator/plans")).isEqualTo(200);
     identity.deleteMembership(id, Roles.MANAGERS);

@@ -16,7 +16,7 @@ class VerifiedCredentialsTest {
   private final BillingUser olga = new BillingUser("olga", List.of(), List.of(), 7L);
 
   @Test
-  void theSamePasswordWithinTheTtl_isTheSameUser_anotherPasswordIsNot() {
+  void SEC1_theSamePasswordWithinTheTtl_isTheSameUser_anotherPasswordIsNot() {
     cache.remember("olga", "secret", olga, cache.generation("olga"));
     assertThat(cache.verified("olga", "secret")).contains(olga);
     assertThat(cache.verified("olga", "Secret")).isEmpty();
@@ -25,7 +25,7 @@ class VerifiedCredentialsTest {
   }
 
   @Test
-  void anEntryEndsWithItsTtl() {
+  void SEC1_anEntryEndsWithItsTtl() {
     cache.remember("olga", "secret", olga, cache.generation("olga"));
     now.addAndGet(Duration.ofSeconds(30).toNanos() - 1);
     assertThat(cache.verified("olga", "secret")).isPresent();
@@ -34,7 +34,7 @@ class VerifiedCredentialsTest {
   }
 
   @Test
-  void aChangedUserIsForgottenAtOnce() {
+  void SEC1_aChangedUserIsForgottenAtOnce() {
     cache.remember("olga", "secret", olga, cache.generation("olga"));
     cache.forget("olga");
     assertThat(cache.verified("olga", "secret")).isEmpty();
@@ -44,7 +44,7 @@ class VerifiedCredentialsTest {
   }
 
   @Test
-  void aCheckThatBeganBeforeAChange_isNotRemembered_andIdsCompareWithoutCase() {
+  void SEC1_aCheckThatBeganBeforeAChange_isNotRemembered_andIdsCompareWithoutCase() {
     long before = cache.generation("olga");
     cache.forget("OLGA");
     cache.remember("olga", "old-password", olga, before);
@@ -55,7 +55,7 @@ class VerifiedCredentialsTest {
   }
 
   @Test
-  void aZeroTtlRemembersNothing_andTheMemoryIsBounded() {
+  void SEC1_aZeroTtlRemembersNothing_andTheMemoryIsBounded() {
     VerifiedCredentials off = new VerifiedCredentials(new VerifiedCredentials.Settings(Duration.ZERO, 3), now::get);
     off.remember("olga", "secret", olga, 0);
     assertThat(off.verified("olga", "secret")).isEmpty();
