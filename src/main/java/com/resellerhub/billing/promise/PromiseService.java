@@ -339,6 +339,17 @@ public class PromiseService implements PromiseLifecycle {
 
   @Override
   @Transactional
+  public boolean close(long promiseId) {
+    chargeCommission(promiseId);
+    boolean negative = withdrawCredit(promiseId);
+    if (negative) {
+      blockAccount(promiseId);
+    }
+    return negative;
+  }
+
+  @Override
+  @Transactional
   public void chargeCommission(long promiseId) {
     PromisedPayment p = lock(promiseId);
     if (p.getStatus().running()) {

@@ -7,7 +7,10 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** "Block account" (PROM-5): financial block, subscriptions suspended. */
+/**
+ * "Block account" (PROM-5): financial block, subscriptions suspended.
+ * Kept for instances started on a definition from before the single "Close promise" step, until they end.
+ */
 @Component(PromisedPaymentProcess.Beans.BLOCK)
 public class BlockAccountDelegate implements JavaDelegate {
 

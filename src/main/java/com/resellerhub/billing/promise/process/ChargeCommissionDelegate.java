@@ -7,7 +7,10 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** "Charge commission" (PROM-4): one ledger entry per charging period held. */
+/**
+ * "Charge commission" (PROM-4): one ledger entry per charging period held.
+ * Kept for instances started on a definition from before the single "Close promise" step, until they end.
+ */
 @Component(PromisedPaymentProcess.Beans.CHARGE_COMMISSION)
 public class ChargeCommissionDelegate implements JavaDelegate {
 

@@ -19,10 +19,9 @@ public final class PromisedPaymentProcess {
     public static final String DAYS_OVER = "TimerEvent_PromiseDaysOver";
     public static final String REPAID = "MessageEvent_PromiseRepaid";
     public static final String ENDED_JOIN = "Gateway_PromiseEnded";
-    public static final String CHARGE_COMMISSION = "Task_ChargeCommission";
-    public static final String WITHDRAW = "Task_WithdrawCredit";
+    /** Commission, withdrawal and, below zero, the block, in the job that ended the wait. */
+    public static final String CLOSE = "Task_ClosePromise";
     public static final String NEGATIVE_GATEWAY = "Gateway_BalanceNegative";
-    public static final String BLOCK = "Task_BlockAccount";
     public static final String ACCOUNT_BLOCKED = "EndEvent_AccountBlocked";
     public static final String PROMISE_CLOSED = "EndEvent_PromiseClosed";
 
@@ -35,7 +34,7 @@ public final class PromisedPaymentProcess {
     public static final String ACCOUNT_ID = "accountId";
     /** The end date (a Date) the timer waits for. */
     public static final String ENDS_AT = "endsAt";
-    /** Set by "Withdraw credit": whether the balance is below zero. */
+    /** Set by "Close promise": whether the balance is below zero. */
     public static final String BALANCE_NEGATIVE = "balanceNegative";
 
     private Variables() {}
@@ -44,6 +43,9 @@ public final class PromisedPaymentProcess {
   /** Delegate beans. */
   public static final class Beans {
     public static final String GRANT = "grantCreditDelegate";
+    public static final String CLOSE = "closePromiseDelegate";
+    // The three steps the close was made of before: instances started on that definition (processes deployed up to
+    // the single close step) still name them until they end.
     public static final String CHARGE_COMMISSION = "chargeCommissionDelegate";
     public static final String WITHDRAW = "withdrawCreditDelegate";
     public static final String BLOCK = "blockAccountDelegate";

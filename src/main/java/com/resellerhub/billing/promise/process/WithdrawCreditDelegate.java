@@ -7,7 +7,10 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** "Withdraw credit" (PROM-5): lowers the credit limit; sets {@code balanceNegative} for the gateway. */
+/**
+ * "Withdraw credit" (PROM-5): lowers the credit limit; sets {@code balanceNegative} for the gateway.
+ * Kept for instances started on a definition from before the single "Close promise" step, until they end.
+ */
 @Component(PromisedPaymentProcess.Beans.WITHDRAW)
 public class WithdrawCreditDelegate implements JavaDelegate {
 

@@ -39,7 +39,8 @@ import org.mockito.InOrder;
 /**
  * Every path of {@code processes/promised-payment.bpmn} (PROM-2, PROM-4, PROM-5) on the in-memory engine with the
  * domain mocked behind {@link PromiseLifecycle}: expiry by the timer at the end date with the balance negative or
- * not, early repayment by message, retries of a failing step. Together they cover every flow node and flow.
+ * not, early repayment by message, retries of a failing step. Together they cover every flow node and flow. After the
+ * grant each path is one job: the timer's, or the continuation after the repayment message.
  */
 @Deployment(resources = PromisedPaymentProcess.RESOURCE)
 class PromisedPaymentProcessTest {
@@ -60,9 +61,7 @@ class PromisedPaymentProcessTest {
   void wire() {
     clock.set(TAKEN);
     Mocks.register(PromisedPaymentProcess.Beans.GRANT, new GrantCreditDelegate(promises));
-    Mocks.register(PromisedPaymentProcess.Beans.CHARGE_COMMISSION, new ChargeCommissionDelegate(promises));
-    Mocks.register(PromisedPaymentProcess.Beans.WITHDRAW, new WithdrawCreditDelegate(promises));
-    Mocks.register(PromisedPaymentProcess.Beans.BLOCK, new BlockAccountDelegate(promises));
+    Mocks.register(PromisedPaymentProcess.Beans.CLOSE, new ClosePromiseDelegate(promises));
     starter = new PromiseProcessStarter(runtimeService());
   }
 
@@ -94,58 +93,57 @@ class PromisedPaymentProcessTest {
   }
 
   @Test
-  void PROM5_daysOver_withANegativeBalance_chargesCommissionWithdrawsAndBlocks() {
+  void PROM5_daysOver_withANegativeBalance_closesInTheTimersOwnJob_andEndsBlocked() {
     ProcessInstance instance = takenAndGranted();
-    when(promises.withdrawCredit(PROMISE)).thenReturn(true);
+    when(promises.close(PROMISE)).thenReturn(true);
 
     clock.set(ENDS.plusSeconds(1));
     execute(managementService().createJobQuery().processInstanceId(instance.getId()).timers().singleResult());
-    assertThat(instance).isWaitingAt(CHARGE_COMMISSION);
-    execute(job());
-    assertThat(instance).isWaitingAt(WITHDRAW);
-    execute(job());
-    assertThat(instance).isWaitingAt(BLOCK).variables().containsEntry(BALANCE_NEGATIVE, true);
-    execute(job());
 
-    assertThat(instance).hasPassedInOrder(START, GRANT, WAIT, DAYS_OVER, ENDED_JOIN, CHARGE_COMMISSION, WITHDRAW,
-        NEGATIVE_GATEWAY, BLOCK, ACCOUNT_BLOCKED).hasNotPassed(REPAID).isEnded();
+    // one job after the grant: the timer's, which closes the promise and ends the instance
+    assertThat(instance).hasPassedInOrder(START, GRANT, WAIT, DAYS_OVER, ENDED_JOIN, CLOSE, NEGATIVE_GATEWAY,
+        ACCOUNT_BLOCKED).hasNotPassed(REPAID, PROMISE_CLOSED).isEnded();
+    assertThat(org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService()
+        .createHistoricVariableInstanceQuery().processInstanceId(instance.getId()).variableName(BALANCE_NEGATIVE)
+        .singleResult().getValue()).isEqualTo(true);
     InOrder order = inOrder(promises);
     order.verify(promises).grant(PROMISE);
-    order.verify(promises).chargeCommission(PROMISE);
-    order.verify(promises).withdrawCredit(PROMISE);
-    order.verify(promises).blockAccount(PROMISE);
+    order.verify(promises).close(PROMISE);
+    verify(promises, never()).chargeCommission(anyLong());
+    verify(promises, never()).withdrawCredit(anyLong());
+    verify(promises, never()).blockAccount(anyLong());
   }
 
   @Test
   void PROM5_daysOver_balanceNotNegative_closesWithoutBlocking() {
     ProcessInstance instance = takenAndGranted();
-    when(promises.withdrawCredit(PROMISE)).thenReturn(false);
+    when(promises.close(PROMISE)).thenReturn(false);
 
     clock.set(ENDS.plusSeconds(1));
     execute(job(DAYS_OVER));
-    execute(job());
-    execute(job());
 
-    assertThat(instance).hasPassed(DAYS_OVER, WITHDRAW, PROMISE_CLOSED).hasNotPassed(BLOCK).isEnded();
-    verify(promises, never()).blockAccount(anyLong());
+    assertThat(instance).hasPassed(DAYS_OVER, CLOSE, PROMISE_CLOSED).hasNotPassed(ACCOUNT_BLOCKED).isEnded();
+    verify(promises).close(PROMISE);
   }
 
   @Test
-  void PROM5_repaidBeforeTheEnd_endsEarly_timerCancelled() {
+  void PROM5_repaidBeforeTheEnd_endsEarly_closedInAJobAfterTheTopUpsTransaction_timerCancelled() {
     ProcessInstance instance = takenAndGranted();
-    when(promises.withdrawCredit(PROMISE)).thenReturn(false);
+    when(promises.close(PROMISE)).thenReturn(false);
 
     clock.set(TAKEN.plus(Duration.ofDays(1)));
     starter.repaid(PROMISE);
-    assertThat(instance).isWaitingAt(CHARGE_COMMISSION);
+    // the correlating transaction (the top-up's reaction) only records the message
+    verify(promises, never()).close(anyLong());
     assertThat(managementService().createJobQuery().processInstanceId(instance.getId()).timers().count())
         .isZero();
-    execute(job());
-    execute(job());
+    Job continuation = managementService().createJobQuery().processInstanceId(instance.getId()).singleResult();
+    assertThat(continuation.getDuedate()).isNull();
+    execute(continuation);
 
-    assertThat(instance).hasPassedInOrder(WAIT, REPAID, ENDED_JOIN, CHARGE_COMMISSION, WITHDRAW, PROMISE_CLOSED)
+    assertThat(instance).hasPassedInOrder(WAIT, REPAID, ENDED_JOIN, CLOSE, PROMISE_CLOSED)
         .hasNotPassed(DAYS_OVER).isEnded();
-    verify(promises).chargeCommission(PROMISE);
+    verify(promises).close(PROMISE);
   }
 
   @Test
@@ -158,7 +156,24 @@ class PromisedPaymentProcessTest {
     clock.set(ENDS.plusSeconds(1));
     execute(job(DAYS_OVER));
     starter.repaid(PROMISE); // no error: the process no longer waits for it
-    assertThat(instance).isWaitingAt(CHARGE_COMMISSION);
+    assertThat(instance).isEnded();
+    verify(promises, times(1)).close(PROMISE);
+  }
+
+  @Test
+  void PROM5_aFailingCloseKeepsTheTimersJob_retriedOnTheEngineWideCycle_thenAnIncidentAtTheTimer() {
+    ProcessInstance instance = takenAndGranted();
+    doThrow(new IllegalStateException("ledger down")).when(promises).close(PROMISE);
+
+    clock.set(ENDS.plusSeconds(1));
+    Job timer = job(DAYS_OVER);
+    int attempts = ProcessTestEngine.runUntilOutOfRetries(managementService(), timer, clock, "ledger down");
+
+    assertThat(attempts).isEqualTo(ProcessTestEngine.ATTEMPTS);
+    assertThat(instance).isWaitingAt(WAIT).hasNotPassed(DAYS_OVER, CLOSE);
+    assertThat(runtimeService().createIncidentQuery().processInstanceId(instance.getId()).activityId(DAYS_OVER)
+        .count()).isEqualTo(1);
+    verify(promises, times(ProcessTestEngine.ATTEMPTS)).close(PROMISE);
   }
 
   @Test

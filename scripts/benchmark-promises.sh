@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# The promise-expiry benchmark (issue 16): for each N (default 1000,10000; the issue's curve is 1000,10000,50000) N
+# granted promises whose days end in the same minute are closed by their promised-payment instances on the job
+# executor, every outcome checked; then the same ledger work in plain JDBC. Prints rates, ratio and the history one
+# promise leaves; exits non-zero when a check fails (a double charge, a promise left open, an incident).
+#   scripts/benchmark-promises.sh [N,N,...] [extra Maven arguments, e.g. -Dcamunda.bpm.job-execution.max-pool-size=8]
+# Database: as the integration tests (Testcontainers MySQL with Docker, otherwise -Dbilling.it.jdbc-url, default the
+# local server), in a throwaway database.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SIZES="${1:-1000,10000}"
+LOG=target/benchmark-promises.log
+mkdir -p target
+./mvnw -B -ntp verify -Dtest=NONE -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=PromiseExpiryBenchmark \
+  -Dfailsafe.failIfNoSpecifiedTests=false -Dbenchmark.promises="$SIZES" -Dbenchmark.executor="${EXECUTOR:-application.yml}" "${@:2}" > "$LOG" 2>&1 || {
+  echo "benchmark failed; see $LOG" >&2
+  grep -E "FAIL|ERROR|expected|Expecting" "$LOG" | head -40 >&2
+  exit 1
+}
+grep -h "BENCHMARK" "$LOG" target/failsafe-reports/*PromiseExpiryBenchmark*-output.txt 2>/dev/null | sed 's/^.*BENCHMARK/BENCHMARK/' | awk '!seen[$0]++'
