@@ -3,6 +3,7 @@ package com.resellerhub.billing.billingday;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.resellerhub.billing.support.HistoryFootprint;
 import com.resellerhub.billing.support.IntegrationTest;
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -70,12 +71,14 @@ class BillingDayBenchmark {
     double setupSeconds = (System.nanoTime() - setup) / 1e9;
 
     // the engine: the billing day's process, chunks as jobs on the job executor
+    HistoryFootprint before = HistoryFootprint.take(jdbc);
     long start = System.nanoTime();
     runs.request(engineDay, "benchmark");
     await().atMost(Duration.ofMinutes(20)).pollInterval(Duration.ofMillis(200)).until(() ->
         settlement.progressOf(engineDay).map(p -> p.status() == BillingDayRun.Status.FINISHED).orElse(false));
     double engineSeconds = (System.nanoTime() - start) / 1e9;
     SettlementService.Progress progress = settlement.progressOf(engineDay).orElseThrow();
+    HistoryFootprint after = HistoryFootprint.take(jdbc);
     check(engineSet, engineDay);
     assertThat(progress.paid()).isEqualTo(engineSet.paid());
 
@@ -101,9 +104,12 @@ class BillingDayBenchmark {
         BENCHMARK plain JDBC payments/s: %.0f
         BENCHMARK ratio engine/JDBC:   %.2f
         BENCHMARK double debits:       %d
+        BENCHMARK history per day:     %s
+        BENCHMARK history per payment: %s
         """, server, n, engineSet.accounts(), setupSeconds, progress.chunks(), settings.chunkSize(),
         "core 4 / max 8", progress.paid(), progress.skipped(), progress.skippedByReasonText(), engineSeconds,
-        engineRate, jdbcSeconds, THREADS, jdbcRate, engineRate / jdbcRate, doubleDebits()));
+        engineRate, jdbcSeconds, THREADS, jdbcRate, engineRate / jdbcRate, doubleDebits(),
+        after.since(before, 1, "billing day"), after.since(before, n, "payment")));
   }
 
   /** What a set of accounts and payments should end as. */
