@@ -340,10 +340,12 @@ public class PromiseService implements PromiseLifecycle {
   @Override
   @Transactional
   public boolean close(long promiseId) {
-    chargeCommission(promiseId);
-    boolean negative = withdrawCredit(promiseId);
+    // one lock and one balance read for the three steps: they share the transaction
+    PromisedPayment p = lock(promiseId);
+    chargeCommission(p);
+    boolean negative = withdrawCredit(p);
     if (negative) {
-      blockAccount(promiseId);
+      block(p);
     }
     return negative;
   }
@@ -351,7 +353,10 @@ public class PromiseService implements PromiseLifecycle {
   @Override
   @Transactional
   public void chargeCommission(long promiseId) {
-    PromisedPayment p = lock(promiseId);
+    chargeCommission(lock(promiseId));
+  }
+
+  private void chargeCommission(PromisedPayment p) {
     if (p.getStatus().running()) {
       p.end(PromiseStatus.EXPIRED, p.getEndsAt());
     }
@@ -370,7 +375,10 @@ public class PromiseService implements PromiseLifecycle {
   @Override
   @Transactional
   public boolean withdrawCredit(long promiseId) {
-    PromisedPayment p = lock(promiseId);
+    return withdrawCredit(lock(promiseId));
+  }
+
+  private boolean withdrawCredit(PromisedPayment p) {
     BalanceService.Recorded withdrawn = balances.record(p.getAccountId(), Movement.creditLimit(
         p.getAmount().negate(), key(p, "withdraw"), REF, p.getId(), "Promised payment " + p.getId()
             + " ended (" + p.getStatus() + "): credit limit withdrawn", actor(p)));
@@ -394,6 +402,10 @@ public class PromiseService implements PromiseLifecycle {
     if (!p.isUnsettled() || balances.balance(p.getAccountId()).balance().signum() >= 0) {
       return; // a top-up came first
     }
+    block(p);
+  }
+
+  private void block(PromisedPayment p) {
     blocks.block(p.getAccountId(), BlockCause.PROMISED_PAYMENT_EXPIRED, AccountEventLog.SYSTEM, "Promised payment "
         + p.getId() + " ended with the balance below zero (PROM-5)");
   }

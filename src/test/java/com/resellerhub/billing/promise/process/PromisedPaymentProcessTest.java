@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
@@ -103,8 +104,7 @@ class PromisedPaymentProcessTest {
     // one job after the grant: the timer's, which closes the promise and ends the instance
     assertThat(instance).hasPassedInOrder(START, GRANT, WAIT, DAYS_OVER, ENDED_JOIN, CLOSE, NEGATIVE_GATEWAY,
         ACCOUNT_BLOCKED).hasNotPassed(REPAID, PROMISE_CLOSED).isEnded();
-    assertThat(org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService()
-        .createHistoricVariableInstanceQuery().processInstanceId(instance.getId()).variableName(BALANCE_NEGATIVE)
+    assertThat(historyService().createHistoricVariableInstanceQuery().processInstanceId(instance.getId()).variableName(BALANCE_NEGATIVE)
         .singleResult().getValue()).isEqualTo(true);
     InOrder order = inOrder(promises);
     order.verify(promises).grant(PROMISE);
