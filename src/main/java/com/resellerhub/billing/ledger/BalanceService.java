@@ -30,7 +30,8 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The only code that moves money. Every movement, one ({@link #record}) or a batch ({@link #debitAll}), in one
+ * The only code that moves money. Every movement, one ({@link #record}) or a batch ({@link #debitAll},
+ * {@link #recordAll}), in one
  * transaction:
  * <ol>
  *   <li>locks the account's ledger row ({@code SELECT ... FOR UPDATE}), so movements of one account are serialised at
@@ -177,41 +178,80 @@ public class BalanceService {
    */
   @Transactional
   public Set<String> debitAll(List<Debit> debits) {
-    if (debits.isEmpty()) {
-      return Set.of();
+    return appendAll(debits.stream().map(d -> new Change(d.accountId(), d.movement())).toList()).replayed();
+  }
+
+  /** A movement of one account within {@link #recordAll}: a debit, a credit limit change, or both. */
+  public record Change(Long accountId, Movement movement) {
+    public Change {
+      Objects.requireNonNull(accountId, "accountId");
+      if (movement.amount().signum() > 0) {
+        throw new IllegalArgumentException("a bulk movement takes money out or changes the credit limit");
+      }
     }
-    Map<Long, LedgerRows.Row> locked = lock(debits.stream().map(Debit::accountId).toList());
-    Map<String, Stored> recorded = rows.recorded(debits.stream().map(d -> d.movement().idempotencyKey())
+  }
+
+  /**
+   * What {@link #recordAll} did: the keys that were replays, and for every key it appended the account's balance
+   * right after that entry (the entries of one account apply in the order given).
+   */
+  public record Bulk(Set<String> replayed, Map<String, BigDecimal> balanceAfter) {}
+
+  /**
+   * {@link #debitAll} for movements that also change the credit limit (a promise's commission entries and the
+   * withdrawal of its credit, for hundreds of promises at once): the same locks, replays, rules and batched statements.
+   * No money comes in, so no {@link MoneyReceived} is published; a raised credit limit is refused (the events of a
+   * raise are {@link #record}'s).
+   */
+  @Transactional
+  public Bulk recordAll(List<Change> changes) {
+    changes.forEach(c -> {
+      if (c.movement().creditLimitChange().signum() > 0) {
+        throw new IllegalArgumentException("a bulk movement may lower the credit limit, not raise it");
+      }
+    });
+    return appendAll(changes);
+  }
+
+  private Bulk appendAll(List<Change> changes) {
+    if (changes.isEmpty()) {
+      return new Bulk(Set.of(), Map.of());
+    }
+    Map<Long, LedgerRows.Row> locked = lock(changes.stream().map(Change::accountId).toList());
+    Map<String, Stored> recorded = rows.recorded(changes.stream().map(c -> c.movement().idempotencyKey())
         .distinct().toList());
     Map<Long, Totals> totals = new LinkedHashMap<>();
-    List<LedgerRows.NewEntry> appended = new ArrayList<>(debits.size());
+    List<LedgerRows.NewEntry> appended = new ArrayList<>(changes.size());
     Set<String> replayed = new HashSet<>();
     Set<String> seen = new HashSet<>();
-    for (Debit debit : debits) {
-      Movement movement = debit.movement();
+    Map<String, BigDecimal> balanceAfter = new java.util.HashMap<>();
+    for (Change change : changes) {
+      Movement movement = change.movement();
       String key = movement.idempotencyKey();
       Stored stored = recorded.get(key);
       if (stored != null) {
-        LedgerRules.sameMovementOrRefuse(stored, debit.accountId(), movement);
+        LedgerRules.sameMovementOrRefuse(stored, change.accountId(), movement);
         replayed.add(key);
         continue;
       }
       if (!seen.add(key)) {
         throw new ConflictException("idempotency-key-reused", "The key " + key + " appears twice in one batch");
       }
-      LedgerRows.Row row = locked.get(debit.accountId());
+      LedgerRows.Row row = locked.get(change.accountId());
       if (row == null) {
-        throw new InsufficientFundsException(debit.accountId(), movement.amount().negate(), Money.of(BigDecimal.ZERO));
+        throw new InsufficientFundsException(change.accountId(), movement.amount().negate(),
+            Money.of(BigDecimal.ZERO));
       }
-      Totals after = LedgerRules.apply(debit.accountId(), totals.getOrDefault(debit.accountId(), row.totals()),
+      Totals after = LedgerRules.apply(change.accountId(), totals.getOrDefault(change.accountId(), row.totals()),
           movement);
-      totals.put(debit.accountId(), after);
-      appended.add(new LedgerRows.NewEntry(debit.accountId(), movement, after));
+      totals.put(change.accountId(), after);
+      balanceAfter.put(key, after.balance());
+      appended.add(new LedgerRows.NewEntry(change.accountId(), movement, after));
     }
     if (!appended.isEmpty()) {
       rows.append(appended, totals, clock.instant());
     }
-    return replayed;
+    return new Bulk(replayed, balanceAfter);
   }
 
   @Transactional(readOnly = true)

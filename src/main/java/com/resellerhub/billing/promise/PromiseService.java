@@ -350,6 +350,70 @@ public class PromiseService implements PromiseLifecycle {
     return negative;
   }
 
+  /** What {@link #expireAll} did to one promise: ended EXPIRED, and whether the balance is then below zero. */
+  public record Expired(long promiseId, long accountId, boolean balanceNegative) {}
+
+  /**
+   * The ids of ACTIVE promises whose days ended at or before {@code cutoff}, ascending, after {@code afterId}, at
+   * most {@code limit}: what the expiry sweep closes next.
+   */
+  @Transactional(readOnly = true)
+  public List<Long> dueIds(java.time.Instant cutoff, long afterId, int limit) {
+    return promises.findDueIds(PromiseStatus.ACTIVE, cutoff, afterId,
+        org.springframework.data.domain.PageRequest.ofSize(limit));
+  }
+
+  /**
+   * The expiry sweep's close of many promises in the caller's transaction (PROM-4, PROM-5), with the same outcome
+   * as {@link #close} for each: the promises are locked in id order; those still ACTIVE whose days are over (by now)
+   * end EXPIRED, their commission entries and the withdrawal of their credit are recorded in one batch under the same
+   * keys as {@link #close}'s, their account events in another, and an account whose balance is below zero after its
+   * promise's entries is blocked. A promise repaid, expired or closed meanwhile (by a top-up, another sweep, its
+   * process's own step) is left out of the result: nothing is done to it twice.
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public List<Expired> expireAll(List<Long> promiseIds) {
+    if (promiseIds.isEmpty()) {
+      return List.of();
+    }
+    java.time.Instant now = clock.instant();
+    List<PromisedPayment> due = promises.lockAllById(List.copyOf(new java.util.TreeSet<>(promiseIds))).stream()
+        .filter(p -> p.getStatus() == PromiseStatus.ACTIVE && !p.getEndsAt().isAfter(now)).toList();
+    List<BalanceService.Change> changes = new java.util.ArrayList<>();
+    for (PromisedPayment p : due) {
+      p.end(PromiseStatus.EXPIRED, p.getEndsAt());
+      List<Commission.Charge> charges = commissionOf(p);
+      for (Commission.Charge charge : charges) {
+        changes.add(new BalanceService.Change(p.getAccountId(), commissionEntry(p, charge)));
+      }
+      p.commissionCharged(Commission.total(charges));
+      changes.add(new BalanceService.Change(p.getAccountId(), withdrawal(p)));
+    }
+    BalanceService.Bulk recorded = balances.recordAll(changes);
+    List<Expired> expired = new java.util.ArrayList<>(due.size());
+    List<AccountEventLog.Entry> events = new java.util.ArrayList<>(due.size());
+    for (PromisedPayment p : due) {
+      String withdrawKey = key(p, "withdraw");
+      BigDecimal after = recorded.balanceAfter().get(withdrawKey);
+      boolean negative = (after != null ? after : balances.balance(p.getAccountId()).balance()).signum() < 0;
+      if (!recorded.replayed().contains(withdrawKey)) {
+        events.add(new AccountEventLog.Entry(p.getAccountId(), AccountEventType.PROMISED_PAYMENT_ENDED,
+            AccountEventLog.SYSTEM, true, endedDetail(p, negative)));
+      }
+      if (negative) {
+        p.endedNegative();
+      }
+      expired.add(new Expired(p.getId(), p.getAccountId(), negative));
+    }
+    eventLog.recordAll(events);
+    expired.stream().filter(Expired::balanceNegative).map(Expired::accountId).distinct()
+        .forEach(accountId -> blocks.block(accountId, BlockCause.PROMISED_PAYMENT_EXPIRED, AccountEventLog.SYSTEM,
+            "Promised payment " + expired.stream().filter(e -> e.accountId() == accountId && e.balanceNegative())
+                .map(e -> String.valueOf(e.promiseId())).collect(java.util.stream.Collectors.joining(", "))
+                + " ended with the balance below zero (PROM-5)"));
+    return expired;
+  }
+
   @Override
   @Transactional
   public void chargeCommission(long promiseId) {
@@ -360,16 +424,34 @@ public class PromiseService implements PromiseLifecycle {
     if (p.getStatus().running()) {
       p.end(PromiseStatus.EXPIRED, p.getEndsAt());
     }
-    List<Commission.Charge> charges = Commission.charges(p.getAmount(), p.isComputed(), p.getCommissionPercent(),
-        p.getChargeMethod(), p.getDurationDays(), LocalDate.ofInstant(p.getTakenAt(), clock.getZone()),
-        LocalDate.ofInstant(p.getEndedAt(), clock.getZone()));
+    List<Commission.Charge> charges = commissionOf(p);
     for (Commission.Charge charge : charges) {
-      balances.record(p.getAccountId(), Movement.debit(EntryType.COMMISSION, charge.amount(),
-          key(p, "commission:" + charge.period()), REF, p.getId(), "Promised payment " + p.getId()
-              + ": commission " + p.getCommissionPercent().stripTrailingZeros().toPlainString() + " % for "
-              + charge.period(), actor(p)));
+      balances.record(p.getAccountId(), commissionEntry(p, charge));
     }
     p.commissionCharged(Commission.total(charges));
+  }
+
+  private List<Commission.Charge> commissionOf(PromisedPayment p) {
+    return Commission.charges(p.getAmount(), p.isComputed(), p.getCommissionPercent(), p.getChargeMethod(),
+        p.getDurationDays(), LocalDate.ofInstant(p.getTakenAt(), clock.getZone()),
+        LocalDate.ofInstant(p.getEndedAt(), clock.getZone()));
+  }
+
+  private static Movement commissionEntry(PromisedPayment p, Commission.Charge charge) {
+    return Movement.debit(EntryType.COMMISSION, charge.amount(), key(p, "commission:" + charge.period()), REF,
+        p.getId(), "Promised payment " + p.getId() + ": commission "
+            + p.getCommissionPercent().stripTrailingZeros().toPlainString() + " % for " + charge.period(), actor(p));
+  }
+
+  private static Movement withdrawal(PromisedPayment p) {
+    return Movement.creditLimit(p.getAmount().negate(), key(p, "withdraw"), REF, p.getId(), "Promised payment "
+        + p.getId() + " ended (" + p.getStatus() + "): credit limit withdrawn", actor(p));
+  }
+
+  private static String endedDetail(PromisedPayment p, boolean negative) {
+    return "Promised payment " + p.getId() + " " + p.getStatus().name().toLowerCase() + "; commission "
+        + plain(p.getCommission()) + "; credit limit lowered by " + plain(p.getAmount())
+        + (negative ? "; balance below zero" : "");
   }
 
   @Override
@@ -379,15 +461,11 @@ public class PromiseService implements PromiseLifecycle {
   }
 
   private boolean withdrawCredit(PromisedPayment p) {
-    BalanceService.Recorded withdrawn = balances.record(p.getAccountId(), Movement.creditLimit(
-        p.getAmount().negate(), key(p, "withdraw"), REF, p.getId(), "Promised payment " + p.getId()
-            + " ended (" + p.getStatus() + "): credit limit withdrawn", actor(p)));
+    BalanceService.Recorded withdrawn = balances.record(p.getAccountId(), withdrawal(p));
     boolean negative = balances.balance(p.getAccountId()).balance().signum() < 0;
     if (!withdrawn.replayed()) {
       eventLog.record(p.getAccountId(), AccountEventType.PROMISED_PAYMENT_ENDED, AccountEventLog.SYSTEM, true,
-          "Promised payment " + p.getId() + " " + p.getStatus().name().toLowerCase() + "; commission "
-              + plain(p.getCommission()) + "; credit limit lowered by " + plain(p.getAmount())
-              + (negative ? "; balance below zero" : ""));
+          endedDetail(p, negative));
     }
     if (negative) {
       p.endedNegative();

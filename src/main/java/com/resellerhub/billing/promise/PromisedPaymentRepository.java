@@ -32,6 +32,16 @@ interface PromisedPaymentRepository extends JpaRepository<PromisedPayment, Long>
   @Query("select p from PromisedPayment p where p.id = :id")
   Optional<PromisedPayment> lockById(@Param("id") Long id);
 
+  /** Locks the promises (ids ascending: two callers never wait for each other in a circle). */
+  @Lock(LockModeType.PESSIMISTIC_WRITE)
+  @Query("select p from PromisedPayment p where p.id in :ids order by p.id")
+  List<PromisedPayment> lockAllById(@Param("ids") Collection<Long> ids);
+
+  @Query("select p.id from PromisedPayment p where p.status = :status and p.endsAt <= :cutoff and p.id > :afterId"
+      + " order by p.id")
+  List<Long> findDueIds(@Param("status") PromiseStatus status, @Param("cutoff") java.time.Instant cutoff,
+      @Param("afterId") long afterId, Pageable pageable);
+
   @Query("select p from PromisedPayment p where p.accountId = :accountId and p.endedNegative = true"
       + " and p.settledAt is null")
   List<PromisedPayment> findUnsettled(@Param("accountId") Long accountId);

@@ -42,8 +42,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  *       the same minute, each with its {@code promised-payment} instance waiting for its end (started at the wait, the
  *       grant already in the ledger); every tenth account has spent into the credit, so its promise ends below
  *       zero and blocks it;</li>
- *   <li>moves the clock one minute past that minute and times the job executor until every promise is closed and
- *       every instance ended;</li>
+ *   <li>moves the clock one minute past that minute and times the expiry sweep (its poll included) until every promise
+ *       is closed and every instance ended;</li>
  *   <li>checks every outcome: each promise EXPIRED once with its commission entries (PROM-4) and one withdrawal, credit
  *       limits back to zero, balances equal to their opening balance plus their entries, exactly the negative
  *       accounts blocked once, no incident, no instance left;</li>
@@ -67,6 +67,7 @@ class PromiseExpiryBenchmark {
   @Autowired RuntimeService runtime;
   @Autowired TransactionTemplate transactions;
   @Autowired java.time.Clock clock;
+  @Autowired PromiseExpirySettings sweep;
 
   record Set(long firstAccount, long lastAccount, long firstPromise, long lastPromise, int negative) {}
 
@@ -89,10 +90,12 @@ class PromiseExpiryBenchmark {
         BENCHMARK promise expiries
         BENCHMARK database:          %s
         BENCHMARK promises:          100.00 for %d days at 1 %% a day, all ending in one minute; every tenth ends below zero and blocks
-        BENCHMARK job executor:      %s
+        BENCHMARK expiry sweep:      %s
         BENCHMARK |      N | setup s | engine s | engine/s | JDBC s | JDBC/s | ratio | within 60 s |
-        """, jdbc.queryForObject("select version()", String.class), DAYS, System.getProperty("benchmark.executor",
-        "application.yml")));
+        """, jdbc.queryForObject("select version()", String.class), DAYS, sweep.enabled() ? "on, poll "
+        + sweep.poll() + ", chunks of " + sweep.chunkSize() + ", " + sweep.threads() + " threads" : "off (each"
+        + " promise closed by its own timer on the job executor: " + System.getProperty("benchmark.executor",
+        "application.yml") + ")"));
     for (Row r : rows) {
       out.append(String.format(Locale.ROOT, "BENCHMARK | %6d | %7.1f | %8.1f | %8.0f | %6.1f | %6.0f | %5.2f | %s |%n",
           r.n(), r.setup(), r.engine(), r.n() / r.engine(), r.jdbcSeconds(), r.n() / r.jdbcSeconds(),
@@ -229,6 +232,7 @@ class PromiseExpiryBenchmark {
             .setVariable(PromisedPaymentProcess.Variables.PROMISE_ID, r[0])
             .setVariable(PromisedPaymentProcess.Variables.ACCOUNT_ID, r[1])
             .setVariable(PromisedPaymentProcess.Variables.ENDS_AT, new Date(r[2]))
+            .setVariable(PromisedPaymentProcess.Variables.CLOSE_BY, Date.from(sweep.closeBy(Instant.ofEpochMilli(r[2]))))
             .startBeforeActivity(PromisedPaymentProcess.Elements.WAIT).execute()))));
       }
       for (Future<?> f : done) {

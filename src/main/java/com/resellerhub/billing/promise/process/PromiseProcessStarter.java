@@ -1,9 +1,11 @@
 package com.resellerhub.billing.promise.process;
 
 import static com.resellerhub.billing.promise.process.PromisedPaymentProcess.Variables.ACCOUNT_ID;
+import static com.resellerhub.billing.promise.process.PromisedPaymentProcess.Variables.CLOSE_BY;
 import static com.resellerhub.billing.promise.process.PromisedPaymentProcess.Variables.ENDS_AT;
 import static com.resellerhub.billing.promise.process.PromisedPaymentProcess.Variables.PROMISE_ID;
 
+import com.resellerhub.billing.promise.PromiseExpirySettings;
 import com.resellerhub.billing.promise.PromiseProcesses;
 import java.time.Instant;
 import java.util.Date;
@@ -21,9 +23,11 @@ import org.springframework.stereotype.Component;
 public class PromiseProcessStarter implements PromiseProcesses {
 
   private final RuntimeService runtimeService;
+  private final PromiseExpirySettings expiry;
 
-  public PromiseProcessStarter(RuntimeService runtimeService) {
+  public PromiseProcessStarter(RuntimeService runtimeService, PromiseExpirySettings expiry) {
     this.runtimeService = runtimeService;
+    this.expiry = expiry;
   }
 
   @Override
@@ -36,6 +40,7 @@ public class PromiseProcessStarter implements PromiseProcesses {
     variables.put(PROMISE_ID, promiseId);
     variables.put(ACCOUNT_ID, accountId);
     variables.put(ENDS_AT, Date.from(endsAt));
+    variables.put(CLOSE_BY, Date.from(expiry.closeBy(endsAt)));
     return runtimeService.startProcessInstanceByKey(PromisedPaymentProcess.PROCESS_KEY, String.valueOf(promiseId),
         variables);
   }

@@ -10,14 +10,19 @@ public final class PromisedPaymentProcess {
   public static final String RESOURCE = "processes/promised-payment.bpmn";
   /** Correlated by the promise feature when top-ups repaid the promise. */
   public static final String MESSAGE_REPAID = "PromiseRepaid";
+  /** Correlated by the expiry sweep in the transaction that closed the promise (with {@code balanceNegative}). */
+  public static final String MESSAGE_EXPIRED = "PromiseExpired";
 
   /** Element ids. */
   public static final class Elements {
     public static final String START = "StartEvent_PromiseTaken";
     public static final String GRANT = "Task_GrantCredit";
     public static final String WAIT = "Gateway_WaitForEnd";
+    /** The backstop: no sweep closed the promise by {@code closeBy}. */
     public static final String DAYS_OVER = "TimerEvent_PromiseDaysOver";
     public static final String REPAID = "MessageEvent_PromiseRepaid";
+    /** The expiry sweep closed the promise. */
+    public static final String EXPIRED = "MessageEvent_PromiseExpired";
     public static final String ENDED_JOIN = "Gateway_PromiseEnded";
     /** Commission, withdrawal and, below zero, the block, in the job that ended the wait. */
     public static final String CLOSE = "Task_ClosePromise";
@@ -32,9 +37,11 @@ public final class PromisedPaymentProcess {
   public static final class Variables {
     public static final String PROMISE_ID = "promiseId";
     public static final String ACCOUNT_ID = "accountId";
-    /** The end date (a Date) the timer waits for. */
+    /** The promise's end (a Date). The timer of definitions before the expiry sweep waits for it. */
     public static final String ENDS_AT = "endsAt";
-    /** Set by "Close promise": whether the balance is below zero. */
+    /** When the timer closes the promise if no sweep did (a Date): its end plus the sweep's backstop. */
+    public static final String CLOSE_BY = "closeBy";
+    /** Set by "Close promise", or by the sweep with "Promise expired": whether the balance is below zero. */
     public static final String BALANCE_NEGATIVE = "balanceNegative";
 
     private Variables() {}

@@ -13,6 +13,7 @@ import static org.mockito.ArgumentMatchers.anyLong;
 
 import com.resellerhub.billing.clock.EngineClock;
 import com.resellerhub.billing.process.ProcessTestEngine;
+import com.resellerhub.billing.promise.PromiseExpirySettings;
 import com.resellerhub.billing.promise.PromiseLifecycle;
 import java.time.Duration;
 import java.time.Instant;
@@ -62,7 +63,8 @@ class EarlierPromisedPaymentProcessTest {
 
   @Test
   void PROM5_anInstanceOfTheEarlierDefinition_endsOnItsOwnSteps_withTheBlock() {
-    ProcessInstance instance = new PromiseProcessStarter(runtimeService()).startInstance(PROMISE, 43L,
+    ProcessInstance instance = new PromiseProcessStarter(runtimeService(),
+        new PromiseExpirySettings(true, java.time.Duration.ofSeconds(5), 250, 2, java.time.Duration.ofMinutes(15))).startInstance(PROMISE, 43L,
         TAKEN.plus(Duration.ofDays(2)));
     execute(job(instance));
     when(promises.withdrawCredit(PROMISE)).thenReturn(true);

@@ -22,6 +22,7 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import com.resellerhub.billing.clock.EngineClock;
+import com.resellerhub.billing.promise.PromiseExpirySettings;
 import com.resellerhub.billing.promise.PromiseLifecycle;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,9 +40,9 @@ import org.mockito.InOrder;
 
 /**
  * Every path of {@code processes/promised-payment.bpmn} (PROM-2, PROM-4, PROM-5) on the in-memory engine with the
- * domain mocked behind {@link PromiseLifecycle}: expiry by the timer at the end date with the balance negative or
- * not, early repayment by message, retries of a failing step. Together they cover every flow node and flow. After the
- * grant each path is one job: the timer's, or the continuation after the repayment message.
+ * domain mocked behind {@link PromiseLifecycle}: expiry by the sweep's "Promise expired" (no job of the instance's
+ * own) with the balance negative or not, the backstop timer at {@code closeBy} when no sweep closed it, early
+ * repayment by message, retries of a failing step. Together they cover every flow node and flow.
  */
 @Deployment(resources = PromisedPaymentProcess.RESOURCE)
 class PromisedPaymentProcessTest {
@@ -53,6 +54,10 @@ class PromisedPaymentProcessTest {
   private static final Instant ENDS = TAKEN.plus(Duration.ofDays(5));
   private static final long PROMISE = 7;
   private static final long ACCOUNT = 42;
+  private static final PromiseExpirySettings SWEEP = new PromiseExpirySettings(true, Duration.ofSeconds(5), 250, 2,
+      Duration.ofMinutes(15));
+  /** When the backstop timer fires: the end plus the sweep's backstop. */
+  private static final Instant CLOSE_BY = ENDS.plus(SWEEP.backstop());
 
   private final EngineClock clock = new EngineClock(ZoneOffset.UTC);
   private final PromiseLifecycle promises = mock(PromiseLifecycle.class);
@@ -63,7 +68,7 @@ class PromisedPaymentProcessTest {
     clock.set(TAKEN);
     Mocks.register(PromisedPaymentProcess.Beans.GRANT, new GrantCreditDelegate(promises));
     Mocks.register(PromisedPaymentProcess.Beans.CLOSE, new ClosePromiseDelegate(promises));
-    starter = new PromiseProcessStarter(runtimeService());
+    starter = new PromiseProcessStarter(runtimeService(), SWEEP);
   }
 
   @AfterEach
@@ -82,28 +87,55 @@ class PromisedPaymentProcessTest {
   }
 
   @Test
-  void PROM2_grantsAsItsOwnJobThenWaitsForTheEndDateOrRepayment() {
+  void PROM2_grantsAsItsOwnJobThenWaitsForTheSweepRepaymentOrTheBackstop() {
     ProcessInstance instance = starter.startInstance(PROMISE, ACCOUNT, ENDS);
 
     assertThat(instance).variables().containsEntry(PROMISE_ID, PROMISE).containsEntry(ACCOUNT_ID, ACCOUNT);
     verify(promises, never()).grant(anyLong());
     execute(job());
     Job timer = managementService().createJobQuery().processInstanceId(instance.getId()).timers().singleResult();
-    assertThat(timer.getDuedate().toInstant()).isEqualTo(ENDS);
+    assertThat(timer.getDuedate().toInstant()).as("the backstop: the end plus 15 minutes").isEqualTo(CLOSE_BY);
     assertThat(instance).isWaitingAt(WAIT);
   }
 
   @Test
-  void PROM5_daysOver_withANegativeBalance_closesInTheTimersOwnJob_andEndsBlocked() {
+  void PROM5_closedByTheExpirySweep_withANegativeBalance_endsBlocked_inTheSweepsTransaction_withoutAJobOfItsOwn() {
+    ProcessInstance instance = takenAndGranted();
+
+    clock.set(ENDS.plusSeconds(3));
+    // what the sweep does in the transaction that closed the promise (PromiseService.expireAll)
+    runtimeService().createMessageCorrelation(PromisedPaymentProcess.MESSAGE_EXPIRED)
+        .processInstanceBusinessKey(String.valueOf(PROMISE)).setVariable(BALANCE_NEGATIVE, true).correlateAll();
+
+    assertThat(instance).hasPassedInOrder(START, GRANT, WAIT, EXPIRED, NEGATIVE_GATEWAY, ACCOUNT_BLOCKED)
+        .hasNotPassed(DAYS_OVER, REPAID, CLOSE, PROMISE_CLOSED).isEnded();
+    assertThat(managementService().createJobQuery().processInstanceId(instance.getId()).count())
+        .as("the backstop timer is cancelled").isZero();
+    verify(promises, never()).close(anyLong());
+  }
+
+  @Test
+  void PROM5_closedByTheExpirySweep_balanceNotNegative_endsClosed() {
+    ProcessInstance instance = takenAndGranted();
+
+    runtimeService().createMessageCorrelation(PromisedPaymentProcess.MESSAGE_EXPIRED)
+        .processInstanceBusinessKey(String.valueOf(PROMISE)).setVariable(BALANCE_NEGATIVE, false).correlateAll();
+
+    assertThat(instance).hasPassed(EXPIRED, PROMISE_CLOSED).hasNotPassed(ACCOUNT_BLOCKED, CLOSE).isEnded();
+    verify(promises, never()).close(anyLong());
+  }
+
+  @Test
+  void PROM5_notClosedByASweep_withANegativeBalance_theBackstopClosesInTheTimersOwnJob_andEndsBlocked() {
     ProcessInstance instance = takenAndGranted();
     when(promises.close(PROMISE)).thenReturn(true);
 
-    clock.set(ENDS.plusSeconds(1));
+    clock.set(CLOSE_BY.plusSeconds(1));
     execute(managementService().createJobQuery().processInstanceId(instance.getId()).timers().singleResult());
 
     // one job after the grant: the timer's, which closes the promise and ends the instance
     assertThat(instance).hasPassedInOrder(START, GRANT, WAIT, DAYS_OVER, ENDED_JOIN, CLOSE, NEGATIVE_GATEWAY,
-        ACCOUNT_BLOCKED).hasNotPassed(REPAID, PROMISE_CLOSED).isEnded();
+        ACCOUNT_BLOCKED).hasNotPassed(REPAID, EXPIRED, PROMISE_CLOSED).isEnded();
     assertThat(historyService().createHistoricVariableInstanceQuery().processInstanceId(instance.getId()).variableName(BALANCE_NEGATIVE)
         .singleResult().getValue()).isEqualTo(true);
     InOrder order = inOrder(promises);
@@ -115,11 +147,11 @@ class PromisedPaymentProcessTest {
   }
 
   @Test
-  void PROM5_daysOver_balanceNotNegative_closesWithoutBlocking() {
+  void PROM5_notClosedByASweep_balanceNotNegative_theBackstopClosesWithoutBlocking() {
     ProcessInstance instance = takenAndGranted();
     when(promises.close(PROMISE)).thenReturn(false);
 
-    clock.set(ENDS.plusSeconds(1));
+    clock.set(CLOSE_BY.plusSeconds(1));
     execute(job(DAYS_OVER));
 
     assertThat(instance).hasPassed(DAYS_OVER, CLOSE, PROMISE_CLOSED).hasNotPassed(ACCOUNT_BLOCKED).isEnded();
@@ -142,7 +174,7 @@ class PromisedPaymentProcessTest {
     execute(continuation);
 
     assertThat(instance).hasPassedInOrder(WAIT, REPAID, ENDED_JOIN, CLOSE, PROMISE_CLOSED)
-        .hasNotPassed(DAYS_OVER).isEnded();
+        .hasNotPassed(DAYS_OVER, EXPIRED).isEnded();
     verify(promises).close(PROMISE);
   }
 
@@ -153,7 +185,7 @@ class PromisedPaymentProcessTest {
     starter.repaid(PROMISE + 1);
     assertThat(instance).isWaitingAt(WAIT);
 
-    clock.set(ENDS.plusSeconds(1));
+    clock.set(CLOSE_BY.plusSeconds(1));
     execute(job(DAYS_OVER));
     starter.repaid(PROMISE); // no error: the process no longer waits for it
     assertThat(instance).isEnded();
@@ -165,7 +197,7 @@ class PromisedPaymentProcessTest {
     ProcessInstance instance = takenAndGranted();
     doThrow(new IllegalStateException("ledger down")).when(promises).close(PROMISE);
 
-    clock.set(ENDS.plusSeconds(1));
+    clock.set(CLOSE_BY.plusSeconds(1));
     Job timer = job(DAYS_OVER);
     int attempts = ProcessTestEngine.runUntilOutOfRetries(managementService(), timer, clock, "ledger down");
 
