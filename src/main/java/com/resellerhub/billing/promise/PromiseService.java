@@ -377,7 +377,7 @@ public class PromiseService implements PromiseLifecycle {
       return List.of();
     }
     java.time.Instant now = clock.instant();
-    List<PromisedPayment> due = promises.lockAllById(List.copyOf(new java.util.TreeSet<>(promiseIds))).stream()
+    List<PromisedPayment> due = promises.lockUnheldById(List.copyOf(new java.util.TreeSet<>(promiseIds))).stream()
         .filter(p -> p.getStatus() == PromiseStatus.ACTIVE && !p.getEndsAt().isAfter(now)).toList();
     List<BalanceService.Change> changes = new java.util.ArrayList<>();
     for (PromisedPayment p : due) {

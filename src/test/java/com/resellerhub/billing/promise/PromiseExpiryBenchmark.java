@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.resellerhub.billing.clock.EngineClock;
-import com.resellerhub.billing.promise.process.PromisedPaymentProcess;
+import com.resellerhub.billing.promise.PromiseSeed.Seeded;
 import com.resellerhub.billing.support.HistoryFootprint;
 import com.resellerhub.billing.support.IntegrationTest;
 import java.math.BigDecimal;
@@ -18,7 +18,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -56,9 +55,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 @IntegrationTest
 class PromiseExpiryBenchmark {
 
-  private static final BigDecimal AMOUNT = new BigDecimal("100.0000");
-  private static final BigDecimal PERCENT = new BigDecimal("1.0000");
-  private static final int DAYS = 2;
+  private static final BigDecimal PERCENT = PromiseSeed.PERCENT;
+  private static final int DAYS = PromiseSeed.DAYS;
   private static final int THREADS = 4;
   private static final int CHUNK = 500;
 
@@ -68,8 +66,6 @@ class PromiseExpiryBenchmark {
   @Autowired TransactionTemplate transactions;
   @Autowired java.time.Clock clock;
   @Autowired PromiseExpirySettings sweep;
-
-  record Set(long firstAccount, long lastAccount, long firstPromise, long lastPromise, int negative) {}
 
   record Row(int n, double setup, double engine, double jdbcSeconds, String history) {}
 
@@ -103,7 +99,7 @@ class PromiseExpiryBenchmark {
     }
     out.append("BENCHMARK history per promise (wait to end, N=" + rows.get(rows.size() - 1).n() + "): "
         + rows.get(rows.size() - 1).history() + "\n");
-    out.append("BENCHMARK double charges:    " + doubleCharges() + "\n");
+    out.append("BENCHMARK double charges:    " + PromiseSeed.doubleCharges(jdbc) + "\n");
     System.out.println(out);
   }
 
@@ -111,178 +107,28 @@ class PromiseExpiryBenchmark {
     // the minute the promises end in: three days ahead of the clock, so no timer is due while they are created
     Instant minute = clock.instant().plus(Duration.ofDays(3)).truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
     long setupStart = System.nanoTime();
-    Set engineSet = create(n, minute, "bench-promise-e" + n + "-" + minute.getEpochSecond());
-    startInstances(engineSet, minute);
-    Set jdbcSet = create(n, minute, "bench-promise-j" + n + "-" + minute.getEpochSecond());
+    Seeded engineSet = PromiseSeed.create(jdbc, n, minute, "bench-promise-e" + n + "-" + minute.getEpochSecond(),
+        clock.instant());
+    PromiseSeed.startInstances(jdbc, runtime, transactions, engineSet, sweep::closeBy);
     double setup = (System.nanoTime() - setupStart) / 1e9;
     HistoryFootprint before = HistoryFootprint.take(jdbc);
 
     engineClock.set(minute.plus(Duration.ofMinutes(1)));
     long start = System.nanoTime();
-    await().atMost(Duration.ofMinutes(60)).pollInterval(Duration.ofMillis(250)).until(() -> open(engineSet) == 0);
+    await().atMost(Duration.ofMinutes(60)).pollInterval(Duration.ofMillis(250))
+        .until(() -> PromiseSeed.open(jdbc, engineSet) == 0);
     double engine = (System.nanoTime() - start) / 1e9;
     String history = HistoryFootprint.take(jdbc).since(before, n, "promise");
-    check(engineSet, n, true);
+    PromiseSeed.check(jdbc, engineSet, true);
 
+    // the plain-JDBC set ends a week later: no sweep of the engine's clock ever takes it
+    Seeded jdbcSet = PromiseSeed.create(jdbc, n, minute.plus(Duration.ofDays(7)), "bench-promise-j" + n + "-"
+        + minute.getEpochSecond(), clock.instant());
     long jdbcStart = System.nanoTime();
     plainJdbc(jdbcSet, minute.plus(Duration.ofMinutes(1)));
     double jdbcSeconds = (System.nanoTime() - jdbcStart) / 1e9;
-    check(jdbcSet, n, false);
+    PromiseSeed.check(jdbc, jdbcSet, false);
     return new Row(n, setup, engine, jdbcSeconds, history);
-  }
-
-  /** Promises not closed yet or instances not ended. */
-  private long open(Set set) {
-    Long running = jdbc.queryForObject("select count(*) from promised_payment where id between ? and ? and status"
-        + " = 'ACTIVE'", Long.class, set.firstPromise(), set.lastPromise());
-    Long instances = jdbc.queryForObject("select count(*) from ACT_RU_EXECUTION e join ACT_RE_PROCDEF d on d.ID_ ="
-        + " e.PROC_DEF_ID_ where d.KEY_ = ? and e.PARENT_ID_ is null and cast(e.BUSINESS_KEY_ as unsigned) between ?"
-        + " and ?", Long.class, PromisedPaymentProcess.PROCESS_KEY, set.firstPromise(), set.lastPromise());
-    return running + instances;
-  }
-
-  /** N accounts with ledgers (credit limit 100 granted) and one ACTIVE promise each, ending within {@code minute}. */
-  private Set create(int n, Instant minute, String prefix) throws Exception {
-    long reseller = jdbc.queryForObject("select id from reseller order by id limit 1", Long.class);
-    Timestamp now = Timestamp.from(clock.instant());
-    Timestamp taken = Timestamp.from(minute.minus(Duration.ofDays(DAYS)));
-    try (Connection c = dataSource.getConnection()) {
-      c.setAutoCommit(false);
-      try (PreparedStatement ps = c.prepareStatement("insert into account (reseller_id, name, status, created_at,"
-          + " version, postpay_permission) values (?, ?, 'ACTIVE', ?, 0, 'APPROVED')")) {
-        for (int i = 0; i < n; i++) {
-          ps.setLong(1, reseller);
-          ps.setString(2, prefix + "-" + i);
-          ps.setTimestamp(3, now);
-          ps.addBatch();
-          if (i % 5000 == 4999) {
-            ps.executeBatch();
-          }
-        }
-        ps.executeBatch();
-      }
-      long first = accountId(c, prefix, "min");
-      long last = accountId(c, prefix, "max");
-      try (PreparedStatement ledger = c.prepareStatement("insert into ledger_account (account_id, currency, balance,"
-          + " credit_limit, updated_at) values (?, 'EUR', ?, ?, ?)");
-          PreparedStatement promise = c.prepareStatement("insert into promised_payment (account_id, offer_id, amount,"
-              + " computed, duration_days, connection_fee, commission_percent, charge_method, status, origin,"
-              + " created_by, taken_at, ends_at, granted_at, received, commission, ended_negative, version)"
-              + " values (?, null, ?, false, ?, 0, ?, 'DAILY', 'ACTIVE', 'OPERATOR_API', 'benchmark', ?, ?, ?, 0, 0,"
-              + " false, 0)")) {
-        for (long account = first; account <= last; account++) {
-          ledger.setLong(1, account);
-          ledger.setBigDecimal(2, negative(account - first) ? new BigDecimal("-30.0000") : new BigDecimal("50.0000"));
-          ledger.setBigDecimal(3, AMOUNT);
-          ledger.setTimestamp(4, now);
-          ledger.addBatch();
-          promise.setLong(1, account);
-          promise.setBigDecimal(2, AMOUNT);
-          promise.setInt(3, DAYS);
-          promise.setBigDecimal(4, PERCENT);
-          promise.setTimestamp(5, taken);
-          promise.setTimestamp(6, Timestamp.from(minute.plusSeconds((account - first) % 60)));
-          promise.setTimestamp(7, taken);
-          promise.addBatch();
-          if ((account - first) % 5000 == 4999) {
-            ledger.executeBatch();
-            promise.executeBatch();
-          }
-        }
-        ledger.executeBatch();
-        promise.executeBatch();
-      }
-      c.commit();
-      long[] promises = jdbc.queryForObject("select min(id), max(id) from promised_payment where account_id between ?"
-          + " and ?", (rs, i) -> new long[] {rs.getLong(1), rs.getLong(2)}, first, last);
-      int negative = 0;
-      for (long a = first; a <= last; a++) {
-        negative += negative(a - first) ? 1 : 0;
-      }
-      return new Set(first, last, promises[0], promises[1], negative);
-    }
-  }
-
-  private static boolean negative(long index) {
-    return index % 10 == 9;
-  }
-
-  private static long accountId(Connection c, String prefix, String fn) throws Exception {
-    try (PreparedStatement ps = c.prepareStatement("select " + fn + "(id) from account where name like ?")) {
-      ps.setString(1, prefix + "-%");
-      try (ResultSet rs = ps.executeQuery()) {
-        rs.next();
-        return rs.getLong(1);
-      }
-    }
-  }
-
-  /** Each promise's instance, waiting for its end as after its grant; 500 per transaction, 4 threads. */
-  private void startInstances(Set set, Instant minute) throws Exception {
-    List<long[]> rows = jdbc.query("select id, account_id, ends_at from promised_payment where id between ? and ?",
-        (rs, i) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getTimestamp(3).getTime()}, set.firstPromise(),
-        set.lastPromise());
-    ExecutorService pool = Executors.newFixedThreadPool(THREADS);
-    try {
-      List<Future<?>> done = new ArrayList<>();
-      for (int from = 0; from < rows.size(); from += CHUNK) {
-        List<long[]> chunk = rows.subList(from, Math.min(rows.size(), from + CHUNK));
-        done.add(pool.submit(() -> transactions.executeWithoutResult(t -> chunk.forEach(r -> runtime
-            .createProcessInstanceByKey(PromisedPaymentProcess.PROCESS_KEY).businessKey(String.valueOf(r[0]))
-            .setVariable(PromisedPaymentProcess.Variables.PROMISE_ID, r[0])
-            .setVariable(PromisedPaymentProcess.Variables.ACCOUNT_ID, r[1])
-            .setVariable(PromisedPaymentProcess.Variables.ENDS_AT, new Date(r[2]))
-            .setVariable(PromisedPaymentProcess.Variables.CLOSE_BY, Date.from(sweep.closeBy(Instant.ofEpochMilli(r[2]))))
-            .startBeforeActivity(PromisedPaymentProcess.Elements.WAIT).execute()))));
-      }
-      for (Future<?> f : done) {
-        f.get();
-      }
-    } finally {
-      pool.shutdown();
-    }
-    assertThat(open(set)).isEqualTo(2L * rows.size());
-  }
-
-  private void check(Set set, int n, boolean engine) {
-    // the commission the rules give a 2-day promise (PROM-4): one entry per charging period held
-    List<Commission.Charge> charges = Commission.charges(AMOUNT, false, PERCENT, ChargeMethod.DAILY, DAYS,
-        LocalDate.parse("2047-01-01"), LocalDate.parse("2047-01-01").plusDays(DAYS));
-    BigDecimal commission = Commission.total(charges);
-    Object[] p = {set.firstPromise(), set.lastPromise(), commission};
-    Object[] a = {set.firstAccount(), set.lastAccount()};
-    assertThat(jdbc.queryForObject("select count(*) from promised_payment where id between ? and ? and status ="
-        + " 'EXPIRED' and commission = ?", Integer.class, p)).as("promises expired with %s commission: %s", commission,
-        jdbc.queryForList("select status, commission, count(*) n from promised_payment where id between ? and ?"
-            + " group by status, commission", set.firstPromise(), set.lastPromise())).isEqualTo(n);
-    assertThat(jdbc.queryForObject("select count(*) from ledger_entry where account_id between ? and ? and type ="
-        + " 'COMMISSION'", Integer.class, a)).as("commission entries").isEqualTo(charges.size() * n);
-    assertThat(jdbc.queryForObject("select count(*) from ledger_entry where account_id between ? and ? and"
-        + " credit_limit_change = -100", Integer.class, a)).as("withdrawals").isEqualTo(n);
-    assertThat(jdbc.queryForObject("select count(*) from ledger_account where account_id between ? and ? and"
-        + " credit_limit <> 0", Integer.class, a)).as("credit limits left").isZero();
-    assertThat(jdbc.queryForObject("select count(*) from ledger_account l where l.account_id between ? and ? and"
-        + " l.balance <> (select coalesce(sum(e.amount), 0) from ledger_entry e where e.account_id = l.account_id)"
-        + " + case when (l.account_id - ?) % 10 = 9 then -30 else 50 end", Integer.class, set.firstAccount(),
-        set.lastAccount(), set.firstAccount())).as("balances equal their ledgers").isZero();
-    assertThat(jdbc.queryForObject("select count(*) from account where id between ? and ? and status = 'BLOCKED'",
-        Integer.class, a)).as("blocked accounts").isEqualTo(set.negative());
-    assertThat(jdbc.queryForObject("select count(*) from account_block where account_id between ? and ? and cause ="
-        + " 'PROMISED_PAYMENT_EXPIRED' and lifted_at is null", Integer.class, a)).as("blocks").isEqualTo(set.negative());
-    assertThat(doubleCharges()).as("double charges").isZero();
-    if (engine) {
-      assertThat(open(set)).isZero();
-      assertThat(jdbc.queryForObject("select count(*) from ACT_RU_INCIDENT", Integer.class)).as("incidents").isZero();
-      assertThat(jdbc.queryForObject("select count(*) from ACT_HI_PROCINST where PROC_DEF_KEY_ = ? and STATE_ ="
-          + " 'COMPLETED' and cast(BUSINESS_KEY_ as unsigned) between ? and ?", Integer.class,
-          PromisedPaymentProcess.PROCESS_KEY, set.firstPromise(), set.lastPromise())).as("instances completed")
-          .isEqualTo(n);
-    }
-  }
-
-  private int doubleCharges() {
-    return jdbc.queryForObject("select count(*) from (select idempotency_key from ledger_entry where idempotency_key"
-        + " like 'promise:%' group by idempotency_key having count(*) > 1) d", Integer.class);
   }
 
   /**
@@ -291,7 +137,7 @@ class PromiseExpiryBenchmark {
    * (keys as the engine's), update the balances and credit limits, end the promises, one account event each, and
    * for the negative ones the block row, the account BLOCKED and its event.
    */
-  private void plainJdbc(Set set, Instant now) throws Exception {
+  private void plainJdbc(Seeded set, Instant now) throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(THREADS);
     try {
       List<Future<?>> done = new ArrayList<>();

@@ -6,7 +6,7 @@ import java.util.Map;
 /**
  * The settings every test node of the cluster runs with, in the test JVM ({@link InJvmNode}) or its own
  * ({@link JarNode}): the shared database, profiles {@code mysql} and {@code demo}, no webapps, the daily timer paused
- * (the tests start their days themselves), small chunks, fast polls and retries, and a job executor that looks for new
+ * (the tests start their days themselves), small chunks, fast polls and retries, the promise expiry sweep off (tests call it), and a job executor that looks for new
  * jobs at least every second, so every node takes part in a day's chunks.
  */
 final class NodeSettings {
@@ -26,6 +26,8 @@ final class NodeSettings {
     settings.put("billing.billing-day.daily-timer", "false");
     settings.put("billing.billing-day.chunk-size", "6");
     settings.put("billing.billing-day.poll-interval", "PT1S");
+    // the promise expiry sweep runs when a test calls it (PromiseExpiryExactlyOnceIT), or where a test turns it on
+    settings.put("billing.promises.expiry-sweep.enabled", "false");
     settings.put("camunda.bpm.generic-properties.properties.failed-job-retry-time-cycle", "R2/PT1S");
     settings.put("camunda.bpm.job-execution.wait-time-in-millis", "200");
     settings.put("camunda.bpm.job-execution.max-wait", "1000");

@@ -1,0 +1,210 @@
+package com.resellerhub.billing.promise;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.resellerhub.billing.billingday.cluster.ClusterDatabase;
+import com.resellerhub.billing.billingday.cluster.InJvmNode;
+import com.resellerhub.billing.billingday.cluster.JarNode;
+import com.resellerhub.billing.billingday.cluster.SharedCluster;
+import com.resellerhub.billing.promise.PromiseSeed.Seeded;
+import com.resellerhub.billing.promise.process.PromiseExpirySweep;
+import com.resellerhub.billing.promise.process.PromiseExpirySweep.Swept;
+import com.resellerhub.billing.promise.process.PromisedPaymentProcess.Elements;
+import com.resellerhub.billing.support.Concurrently;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Issue 16, the promise expiry sweep exactly once (PROM-4, PROM-5) on the MySQL-compatible database, on the cluster
+ * of the billing day's exactly-once tests ({@link SharedCluster}: two engines, two application contexts in this JVM,
+ * one throwaway database; their sweeps run when a test calls them). A sweep closes whatever is due in the database,
+ * so the counts are those of the test's own promises. Each test seeds its own accounts and promises
+ * ({@link PromiseSeed}), whose days ended a few minutes ago, with their instances waiting; the checks are SQL
+ * ({@link PromiseSeed#check}): every promise EXPIRED once with its commission, one withdrawal, the negative accounts
+ * blocked once, no ledger key twice, every instance COMPLETED, no incident.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PromiseExpiryExactlyOnceIT {
+
+  private static final Logger log = LoggerFactory.getLogger(PromiseExpiryExactlyOnceIT.class);
+  private static final AtomicInteger SETS = new AtomicInteger();
+
+  ClusterDatabase db;
+  InJvmNode a;
+  InJvmNode b;
+
+  @BeforeAll
+  void cluster() {
+    SharedCluster cluster = SharedCluster.get();
+    db = cluster.db;
+    a = cluster.a;
+    b = cluster.b;
+  }
+
+  @AfterEach
+  void bothNodesAcquireJobs() {
+    SharedCluster.get().bothAcquireJobs();
+  }
+
+  // --- two engines sweeping the same promises at the same moment -----------------------------------------------------
+
+  @Test
+  void prom5_twoNodesSweepingAtOnce_closeEachDuePromiseOnce_andEndEachInstanceOnce() throws Exception {
+    // eight chunks of 250: each node's four threads start on the same chunks and meet on the promises' row locks
+    Seeded set = seed(2000, end -> end.plus(Duration.ofMinutes(15)));
+
+    List<Swept> swept = Concurrently.runAtOnce(List.<Callable<Swept>>of(() -> sweep(a), () -> sweep(b)));
+    log.info("Promises closed by node A: {}, by node B: {}", swept.get(0).closed(), swept.get(1).closed());
+
+    assertThat(swept.get(0).closed() + swept.get(1).closed()).as("closed by both nodes together")
+        .isGreaterThanOrEqualTo(set.size());
+    assertThat(closed(set)).isEqualTo(set.size());
+    // both nodes took part: the promises one node holds are skipped by the other, which goes on with the next ones
+    assertThat(swept).as("promises closed per node").allSatisfy(s -> assertThat(s.closed()).isPositive());
+    assertThat(swept).allSatisfy(s -> assertThat(s.failedChunks()).isZero());
+    await().atMost(Duration.ofSeconds(30)).until(() -> PromiseSeed.open(jdbc(), set) == 0);
+    PromiseSeed.check(jdbc(), set, true);
+    assertThat(PromiseSeed.endedThrough(jdbc(), set, Elements.EXPIRED)).as("ended through \"Promise expired\"")
+        .isEqualTo(set.size());
+    assertThat(PromiseSeed.endedThrough(jdbc(), set, Elements.CLOSE)).as("closed by their own step").isZero();
+    // a sweep right after finds nothing left
+    assertThat(sweep(a).closed()).isZero();
+  }
+
+  // --- the promise's own timer and a sweep closing the same promise at the same moment -------------------------------
+
+  @Test
+  void prom5_aSweepAndTheBackstopTimerClosingTheSamePromisesAtOnce_closeEachOnce() throws Exception {
+    // backstop timers due a few seconds from now, while a sweep already holds the promises and waits for their ledgers
+    Instant backstop = Instant.now().plusSeconds(4);
+    Seeded set = seed(20, end -> backstop);
+    CompletableFuture<Swept> sweeping;
+    try (ClusterDatabase.RowLock lock = db.lockRows("select balance from ledger_account where account_id between ?"
+        + " and ? for update", set.firstAccount(), set.lastAccount())) {
+      sweeping = CompletableFuture.supplyAsync(() -> sweep(a));
+      await().atMost(Duration.ofSeconds(30)).until(() -> db.waitingOn("ledger_account") >= 1);
+      // the timers fire: their jobs ("Close promise" in the timer's job) wait for the promises the sweep has locked
+      await().atMost(Duration.ofSeconds(30)).until(() -> db.waitingOn("promised_payment") >= 1);
+      log.info("{} timer jobs wait for the promises the sweep holds", db.waitingOn("promised_payment"));
+    }
+    Swept swept = sweeping.get(60, TimeUnit.SECONDS);
+
+    await().atMost(Duration.ofSeconds(60)).until(() -> PromiseSeed.open(jdbc(), set) == 0);
+    PromiseSeed.check(jdbc(), set, true);
+    // the sweep committed first: each instance ended through "Promise expired"; a timer job that ran on found the
+    // promise closed, moved no money, and its commit was refused (the instance had ended) and rolled back
+    assertThat(swept.closed()).isGreaterThanOrEqualTo(set.size());
+    assertThat(PromiseSeed.endedThrough(jdbc(), set, Elements.EXPIRED)).isEqualTo(set.size());
+    assertThat(PromiseSeed.endedThrough(jdbc(), set, Elements.CLOSE)).isZero();
+    assertThat(jdbc().queryForObject("select count(*) from ACT_RU_JOB j join ACT_RU_EXECUTION e on e.ID_ ="
+        + " j.PROCESS_INSTANCE_ID_ where cast(e.BUSINESS_KEY_ as unsigned) between ? and ?", Integer.class,
+        set.firstPromise(), set.lastPromise())).as("jobs left").isZero();
+  }
+
+  // --- a chunk whose connection is lost in the middle of its transaction ---------------------------------------------
+
+  @Test
+  void prom5_aChunkWhoseConnectionIsKilledMidTransaction_isClosedAgainAtOnce_nothingTwice_noIncident() throws Exception {
+    Seeded set = seed(300, end -> end.plus(Duration.ofMinutes(15)));
+    CompletableFuture<Swept> sweeping;
+    Instant lost;
+    try (ClusterDatabase.RowLock lock = db.lockRows("select balance from ledger_account where account_id = ?"
+        + " for update", set.firstAccount() + 7)) {
+      sweeping = CompletableFuture.supplyAsync(() -> sweep(a));
+      await().atMost(Duration.ofSeconds(30)).until(() -> db.waitingOn("ledger_account") >= 1);
+      List<Long> waiting = db.jdbc().queryForList("select t.trx_mysql_thread_id from information_schema.innodb_trx t"
+          + " join information_schema.processlist p on p.id = t.trx_mysql_thread_id where p.db = ?"
+          + " and t.trx_state = 'LOCK WAIT'", Long.class, db.name());
+      assertThat(waiting).isNotEmpty();
+      for (Long connection : waiting) {
+        db.jdbc().execute("KILL CONNECTION " + connection);
+      }
+      lost = Instant.now();
+    }
+    Swept swept = sweeping.get(60, TimeUnit.SECONDS);
+    log.info("After the lost connection: {} ({} after the loss)", swept, Duration.between(lost, Instant.now()));
+
+    assertThat(swept.failedChunks()).as("the chunk that lost its connection").isEqualTo(1);
+    assertThat(swept.leftToTheirTimer()).isZero();
+    assertThat(closed(set)).as("closed by that sweep").isEqualTo(set.size());
+    await().atMost(Duration.ofSeconds(30)).until(() -> PromiseSeed.open(jdbc(), set) == 0);
+    PromiseSeed.check(jdbc(), set, true);
+  }
+
+  // --- a JVM killed in the middle of its sweep -----------------------------------------------------------------------
+
+  @Test
+  void prom5_aJvmKilledInTheMiddleOfItsSweep_anotherNodeClosesTheRest_nothingTwice() throws Exception {
+    JarNode.applicationJar();
+    Seeded set = seed(2000, end -> end.plus(Duration.ofMinutes(15)));
+    // the ledger rows of three accounts far apart are held: the chunks holding them (of eight) wait in the middle of
+    // their transaction (promises locked, nothing committed yet) while the others commit
+    List<Long> held = List.of(set.firstAccount() + 100, set.firstAccount() + 900, set.firstAccount() + 1700);
+    JarNode doomed;
+    try (ClusterDatabase.RowLock lock = db.lockRows("select balance from ledger_account where account_id in"
+        + " (?, ?, ?) for update", held.toArray())) {
+      // a node whose sweep is on: it finds the promises due on its first look
+      doomed = JarNode.start("sweep-killed", db, "billing.promises.expiry-sweep.enabled=true",
+          "billing.promises.expiry-sweep.poll=PT1S");
+      try {
+        await().atMost(Duration.ofSeconds(240)).pollInterval(Duration.ofMillis(200)).until(() ->
+            closed(set) == set.size() - 3 * 250 && db.waitingOn("ledger_account") >= 3);
+        log.info("Killing {} with {} promises closed and {} chunks waiting", doomed.name(), closed(set),
+            db.waitingOn("ledger_account"));
+      } finally {
+        doomed.kill();
+      }
+    }
+    // the dead JVM's connections are gone and with them its open transactions (rolled back by the server)
+    await().atMost(Duration.ofSeconds(60)).until(() -> db.waitingOn("ledger_account") == 0);
+    int closedByDead = closed(set);
+    assertThat(closedByDead).as("closed by the dead node").isEqualTo(set.size() - 3 * 250);
+
+    sweep(a);
+    assertThat(closed(set)).as("closed after node A's sweep").isEqualTo(set.size());
+    await().atMost(Duration.ofSeconds(30)).until(() -> PromiseSeed.open(jdbc(), set) == 0);
+    PromiseSeed.check(jdbc(), set, true);
+    log.info("Output of the killed JVM: {}", doomed.log());
+  }
+
+  // --- helpers -------------------------------------------------------------------------------------------------------
+
+  /** Promises whose days ended three minutes ago, their instances waiting with the backstop at {@code closeBy}. */
+  private Seeded seed(int n, UnaryOperator<Instant> closeBy) throws Exception {
+    Instant minute = Instant.now().minus(Duration.ofMinutes(4)).truncatedTo(ChronoUnit.MINUTES);
+    Seeded set = PromiseSeed.create(jdbc(), n, minute, "sweep-it-" + SETS.incrementAndGet() + "-"
+        + minute.getEpochSecond(), Instant.now());
+    PromiseSeed.startInstances(jdbc(), a.engine().getRuntimeService(), a.bean(TransactionTemplate.class), set,
+        closeBy);
+    return set;
+  }
+
+  private int closed(Seeded set) {
+    return jdbc().queryForObject("select count(*) from promised_payment where id between ? and ? and status ="
+        + " 'EXPIRED'", Integer.class, set.firstPromise(), set.lastPromise());
+  }
+
+  private static Swept sweep(InJvmNode node) {
+    return node.bean(PromiseExpirySweep.class).sweep();
+  }
+
+  private JdbcTemplate jdbc() {
+    return db.jdbc();
+  }
+}
