@@ -23,8 +23,8 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
 
 /**
- * Bounded history: an ended instance is removed by the engine's history cleanup its process's time-to-live after it
- * ended, by the application clock: a billing day's instance (P90D) is kept on day 89 and gone on day 91.
+ * Bounded history: an instance is removed by the engine's history cleanup its process's time-to-live after it
+ * started, by the application clock: a billing day's instance (P90D) is kept on day 89 and gone on day 91.
  */
 @IntegrationTest
 class HistoryCleanupIT {
@@ -50,8 +50,9 @@ class HistoryCleanupIT {
     assertThat(requested.getStatusCode().value()).as("%s", requested.getBody()).isEqualTo(202);
     await().atMost(Duration.ofSeconds(120)).until(() -> !ended("billing-day", started).isEmpty());
     HistoricProcessInstance run = ended("billing-day", started).get(0);
-    assertThat(run.getRemovalTime()).as("removal time = end + P90D")
-        .isCloseTo(Date.from(run.getEndTime().toInstant().plus(Duration.ofDays(90))), 5_000);
+    // the removal time counts from the instance's start (history-removal-time-strategy: start)
+    assertThat(run.getRemovalTime()).as("removal time = start + P90D")
+        .isCloseTo(Date.from(run.getStartTime().toInstant().plus(Duration.ofDays(90))), 1_000);
 
     clock.set(day.plusDays(89).atTime(3, 0).toInstant(ZoneOffset.UTC));
     cleanUpNow();
