@@ -50,12 +50,7 @@ class BillingDayConnectionLossIT {
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200))
             .until(() -> db.waitingOn("ledger_account") >= 1);
         // the chunks waiting in the middle of their transaction lose their connection
-        List<Long> waiting = db.jdbc().queryForList("select t.trx_mysql_thread_id from information_schema.innodb_trx t"
-            + " join information_schema.processlist p on p.id = t.trx_mysql_thread_id where p.db = ?"
-            + " and t.trx_state = 'LOCK WAIT'", Long.class, db.name());
-        for (Long connection : waiting) {
-          db.jdbc().execute("KILL CONNECTION " + connection);
-        }
+        List<Long> waiting = db.killWaitingConnections();
         lost = Instant.now();
         log.info("Killed {} connections of chunks in the middle of their transaction", waiting.size());
         assertThat(waiting).isNotEmpty();

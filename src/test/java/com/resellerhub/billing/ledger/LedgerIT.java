@@ -91,6 +91,36 @@ class LedgerIT {
   }
 
   @Test
+  void PAY6_aBulkOfCommissionsAndWithdrawals_appliesInOrder_replaysKnownKeys_andRefusesARaise() {
+    Long account = newAccountWith("1");
+    balances.record(account, Movement.creditLimit(new BigDecimal("100"), "grant-" + account, "PROMISE", 8L,
+        "promised payment", "test"));
+    Movement first = Movement.debit(EntryType.COMMISSION, new BigDecimal("1"), "c1-" + account, "PROMISE", 8L,
+        "commission day 1", "test");
+    Movement second = Movement.debit(EntryType.COMMISSION, new BigDecimal("1"), "c2-" + account, "PROMISE", 8L,
+        "commission day 2", "test");
+    Movement withdraw = Movement.creditLimit(new BigDecimal("-100"), "w-" + account, "PROMISE", 8L, "withdrawn",
+        "test");
+    balances.record(account, first);
+
+    BalanceService.Bulk bulk = balances.recordAll(List.of(new BalanceService.Change(account, first),
+        new BalanceService.Change(account, second), new BalanceService.Change(account, withdraw)));
+
+    // the entry recorded before is a replay, not taken again; the others apply one after the other
+    assertThat(bulk.replayed()).containsExactly("c1-" + account);
+    assertThat(bulk.balanceAfter()).containsOnlyKeys("c2-" + account, "w-" + account);
+    assertThat(bulk.balanceAfter().get("w-" + account)).isEqualByComparingTo("-1");
+    assertThat(balances.balance(account).creditLimit()).isEqualByComparingTo("0");
+    assertThat(balances.recomputed(account).balance()).isEqualByComparingTo("-1");
+    // money in or a raised limit is not a bulk movement: the whole batch is refused, nothing written
+    assertThatThrownBy(() -> balances.recordAll(List.of(new BalanceService.Change(account, Movement.debit(
+        EntryType.COMMISSION, new BigDecimal("1"), "c3-" + account, "PROMISE", 8L, "day 3", "test")),
+        new BalanceService.Change(account, Movement.creditLimit(new BigDecimal("5"), "r-" + account, "PROMISE", 8L,
+            "raise", "test"))))).isInstanceOf(IllegalArgumentException.class);
+    assertThat(balances.entry("c3-" + account)).isEmpty();
+  }
+
+  @Test
   void theSameKeyForADifferentMovementIsRefused() {
     Long account = newAccountWith("100");
     balances.record(account, Movement.debit(EntryType.FEE, new BigDecimal("5"), "fee-" + account, null, null, "fee",

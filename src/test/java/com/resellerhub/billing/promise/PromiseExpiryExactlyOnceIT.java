@@ -128,13 +128,8 @@ class PromiseExpiryExactlyOnceIT {
         + " for update", set.firstAccount() + 7)) {
       sweeping = CompletableFuture.supplyAsync(() -> sweep(a));
       await().atMost(Duration.ofSeconds(30)).until(() -> db.waitingOn("ledger_account") >= 1);
-      List<Long> waiting = db.jdbc().queryForList("select t.trx_mysql_thread_id from information_schema.innodb_trx t"
-          + " join information_schema.processlist p on p.id = t.trx_mysql_thread_id where p.db = ?"
-          + " and t.trx_state = 'LOCK WAIT'", Long.class, db.name());
+      List<Long> waiting = db.killWaitingConnections();
       assertThat(waiting).isNotEmpty();
-      for (Long connection : waiting) {
-        db.jdbc().execute("KILL CONNECTION " + connection);
-      }
       lost = Instant.now();
     }
     Swept swept = sweeping.get(60, TimeUnit.SECONDS);
@@ -145,6 +140,28 @@ class PromiseExpiryExactlyOnceIT {
     assertThat(closed(set)).as("closed by that sweep").isEqualTo(set.size());
     await().atMost(Duration.ofSeconds(30)).until(() -> PromiseSeed.open(jdbc(), set) == 0);
     PromiseSeed.check(jdbc(), set, true);
+  }
+
+  @Test
+  void prom5_aBackstopCloseWhoseConnectionIsKilledMidTransaction_isRetried_nothingTwice_noIncident() throws Exception {
+    // no sweep runs: the promises' own timers close them ("Close promise" in the timer's job)
+    Instant backstop = Instant.now().plusSeconds(3);
+    Seeded set = seed(6, end -> backstop);
+    Instant lost;
+    try (ClusterDatabase.RowLock lock = db.lockRows("select balance from ledger_account where account_id between ?"
+        + " and ? for update", set.firstAccount(), set.lastAccount())) {
+      await().atMost(Duration.ofSeconds(30)).until(() -> db.waitingOn("ledger_account") >= 1);
+      List<Long> waiting = db.killWaitingConnections();
+      lost = Instant.now();
+      log.info("Killed {} connections of timer jobs closing promises", waiting.size());
+      assertThat(waiting).isNotEmpty();
+    }
+    // the failed jobs are retried on the cycle (the nodes': R2/PT1S) and close the promises once
+    await().atMost(Duration.ofSeconds(60)).until(() -> PromiseSeed.open(jdbc(), set) == 0);
+    log.info("The promises were closed {} after the lost connections", Duration.between(lost, Instant.now()));
+    PromiseSeed.check(jdbc(), set, true);
+    assertThat(PromiseSeed.endedThrough(jdbc(), set, Elements.CLOSE)).as("closed by the backstop's step")
+        .isEqualTo(set.size());
   }
 
   // --- a JVM killed in the middle of its sweep -----------------------------------------------------------------------

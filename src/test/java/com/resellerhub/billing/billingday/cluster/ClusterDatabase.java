@@ -111,6 +111,20 @@ public final class ClusterDatabase implements AutoCloseable {
     return waitingStatements().stream().filter(q -> q.contains(table.toLowerCase())).count();
   }
 
+  /**
+   * Kills the connections of this database's transactions waiting for a row lock right now ({@code KILL CONNECTION},
+   * as a database restart or a network cut does to them) and returns their ids.
+   */
+  public List<Long> killWaitingConnections() {
+    List<Long> waiting = jdbc.queryForList("select t.trx_mysql_thread_id from information_schema.innodb_trx t"
+        + " join information_schema.processlist p on p.id = t.trx_mysql_thread_id where p.db = ?"
+        + " and t.trx_state = 'LOCK WAIT'", Long.class, name);
+    for (Long connection : waiting) {
+      jdbc.execute("KILL CONNECTION " + connection);
+    }
+    return waiting;
+  }
+
   /** Open connections to this database (processlist) other than the one asking. */
   public int otherConnections() {
     return jdbc.queryForObject("select count(*) from information_schema.processlist where db = ?"
