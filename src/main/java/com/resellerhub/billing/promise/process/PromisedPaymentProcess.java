@@ -26,6 +26,8 @@ public final class PromisedPaymentProcess {
     public static final String ENDED_JOIN = "Gateway_PromiseEnded";
     /** Commission, withdrawal and, below zero, the block, in the job that ended the wait. */
     public static final String CLOSE = "Task_ClosePromise";
+    /** Where the sweep's "Promise expired" and "Close promise" meet. */
+    public static final String CLOSED_JOIN = "Gateway_PromiseClosed";
     public static final String NEGATIVE_GATEWAY = "Gateway_BalanceNegative";
     public static final String ACCOUNT_BLOCKED = "EndEvent_AccountBlocked";
     public static final String PROMISE_CLOSED = "EndEvent_PromiseClosed";

@@ -107,7 +107,7 @@ class PromisedPaymentProcessTest {
     runtimeService().createMessageCorrelation(PromisedPaymentProcess.MESSAGE_EXPIRED)
         .processInstanceBusinessKey(String.valueOf(PROMISE)).setVariable(BALANCE_NEGATIVE, true).correlateAll();
 
-    assertThat(instance).hasPassedInOrder(START, GRANT, WAIT, EXPIRED, NEGATIVE_GATEWAY, ACCOUNT_BLOCKED)
+    assertThat(instance).hasPassedInOrder(START, GRANT, WAIT, EXPIRED, CLOSED_JOIN, NEGATIVE_GATEWAY, ACCOUNT_BLOCKED)
         .hasNotPassed(DAYS_OVER, REPAID, CLOSE, PROMISE_CLOSED).isEnded();
     assertThat(managementService().createJobQuery().processInstanceId(instance.getId()).count())
         .as("the backstop timer is cancelled").isZero();
@@ -134,7 +134,7 @@ class PromisedPaymentProcessTest {
     execute(managementService().createJobQuery().processInstanceId(instance.getId()).timers().singleResult());
 
     // one job after the grant: the timer's, which closes the promise and ends the instance
-    assertThat(instance).hasPassedInOrder(START, GRANT, WAIT, DAYS_OVER, ENDED_JOIN, CLOSE, NEGATIVE_GATEWAY,
+    assertThat(instance).hasPassedInOrder(START, GRANT, WAIT, DAYS_OVER, ENDED_JOIN, CLOSE, CLOSED_JOIN, NEGATIVE_GATEWAY,
         ACCOUNT_BLOCKED).hasNotPassed(REPAID, EXPIRED, PROMISE_CLOSED).isEnded();
     assertThat(historyService().createHistoricVariableInstanceQuery().processInstanceId(instance.getId()).variableName(BALANCE_NEGATIVE)
         .singleResult().getValue()).isEqualTo(true);
