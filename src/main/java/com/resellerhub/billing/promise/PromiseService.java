@@ -462,6 +462,11 @@ public class PromiseService implements PromiseLifecycle {
 
   private boolean withdrawCredit(PromisedPayment p) {
     BalanceService.Recorded withdrawn = balances.record(p.getAccountId(), withdrawal(p));
+    if (withdrawn.replayed()) {
+      // closed before (by the sweep, or an earlier try of this step that committed): its outcome stands; a charge
+      // since then must not block for this promise, and a top-up since then has settled it
+      return p.isUnsettled();
+    }
     boolean negative = balances.balance(p.getAccountId()).balance().signum() < 0;
     if (!withdrawn.replayed()) {
       eventLog.record(p.getAccountId(), AccountEventType.PROMISED_PAYMENT_ENDED, AccountEventLog.SYSTEM, true,

@@ -59,7 +59,10 @@ class BillingDayConnectionLossIT {
           .until(() -> "FINISHED".equals(ExactlyOnceAudit.runStatus(db.jdbc(), day)));
       log.info("The day finished {} after the connections were lost", Duration.between(lost, Instant.now()));
       ExactlyOnceAudit.check(db.jdbc(), seeded, Set.of());
-      assertThat(db.jdbc().queryForObject("select count(*) from ACT_RU_INCIDENT", Integer.class)).isZero();
+      assertThat(db.jdbc().queryForObject("select count(*) from ACT_RU_INCIDENT", Integer.class))
+          .as("incidents: %s", db.jdbc().queryForList("select i.ACTIVITY_ID_, i.INCIDENT_MSG_, i.INCIDENT_TIMESTAMP_,"
+              + " e.BUSINESS_KEY_ from ACT_RU_INCIDENT i left join ACT_RU_EXECUTION e on e.ID_ = i.PROC_INST_ID_"))
+          .isZero();
     } finally {
       node.close();
       cluster.bothAcquireJobs();

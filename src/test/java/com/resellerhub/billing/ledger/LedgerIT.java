@@ -112,12 +112,17 @@ class LedgerIT {
     assertThat(bulk.balanceAfter().get("w-" + account)).isEqualByComparingTo("-1");
     assertThat(balances.balance(account).creditLimit()).isEqualByComparingTo("0");
     assertThat(balances.recomputed(account).balance()).isEqualByComparingTo("-1");
-    // money in or a raised limit is not a bulk movement: the whole batch is refused, nothing written
+    // a batch refused at its second entry (beyond balance plus credit limit) writes nothing, not even its first
     assertThatThrownBy(() -> balances.recordAll(List.of(new BalanceService.Change(account, Movement.debit(
         EntryType.COMMISSION, new BigDecimal("1"), "c3-" + account, "PROMISE", 8L, "day 3", "test")),
-        new BalanceService.Change(account, Movement.creditLimit(new BigDecimal("5"), "r-" + account, "PROMISE", 8L,
-            "raise", "test"))))).isInstanceOf(IllegalArgumentException.class);
+        new BalanceService.Change(account, Movement.debit(EntryType.PAYMENT_DEBIT, new BigDecimal("5"),
+            "p-" + account, "PAYMENT", 9L, "a payment", "test"))))).isInstanceOf(InsufficientFundsException.class);
     assertThat(balances.entry("c3-" + account)).isEmpty();
+    assertThat(balances.balance(account).balance()).isEqualByComparingTo("-1");
+    // a raised limit is not a bulk movement
+    assertThatThrownBy(() -> balances.recordAll(List.of(new BalanceService.Change(account, Movement.creditLimit(
+        new BigDecimal("5"), "r-" + account, "PROMISE", 8L, "raise", "test")))))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test

@@ -62,6 +62,14 @@ class PromiseExpiryExactlyOnceIT {
     SharedCluster.get().bothAcquireJobs();
   }
 
+  /** A test of the sweep leaves no incident behind, not even one raised after its own checks (a late retry). */
+  @org.junit.jupiter.api.AfterAll
+  void noIncidentLeft() {
+    await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(jdbc()
+        .queryForList("select i.ACTIVITY_ID_, i.INCIDENT_MSG_, e.BUSINESS_KEY_ from ACT_RU_INCIDENT i left join"
+            + " ACT_RU_EXECUTION e on e.ID_ = i.PROC_INST_ID_")).as("incidents").isEmpty());
+  }
+
   // --- two engines sweeping the same promises at the same moment -----------------------------------------------------
 
   @Test
@@ -92,8 +100,8 @@ class PromiseExpiryExactlyOnceIT {
   @Test
   void prom5_aSweepAndTheBackstopTimerClosingTheSamePromisesAtOnce_closeEachOnce() throws Exception {
     // backstop timers due a few seconds from now, while a sweep already holds the promises and waits for their ledgers
-    Instant backstop = Instant.now().plusSeconds(4);
-    Seeded set = seed(20, end -> backstop);
+    // (four seconds after each instance's start: seeding 20 takes well under a second)
+    Seeded set = seed(20, end -> Instant.now().plusSeconds(4));
     CompletableFuture<Swept> sweeping;
     try (ClusterDatabase.RowLock lock = db.lockRows("select balance from ledger_account where account_id between ?"
         + " and ? for update", set.firstAccount(), set.lastAccount())) {
@@ -115,6 +123,34 @@ class PromiseExpiryExactlyOnceIT {
     assertThat(jdbc().queryForObject("select count(*) from ACT_RU_JOB j join ACT_RU_EXECUTION e on e.ID_ ="
         + " j.PROCESS_INSTANCE_ID_ where cast(e.BUSINESS_KEY_ as unsigned) between ? and ?", Integer.class,
         set.firstPromise(), set.lastPromise())).as("jobs left").isZero();
+  }
+
+  // --- an earlier definition's own steps after the sweep ------------------------------------------------------------
+
+  @Test
+  void prom5_theStepsOfAnEarlierDefinitionRunningAfterTheSweep_moveNoMoney_andKeepTheSweepsOutcome() throws Exception {
+    Seeded set = seed(10, end -> end.plus(Duration.ofMinutes(15)));
+    sweep(a);
+    PromiseSeed.check(jdbc(), set, true);
+    long promise = set.firstPromise(); // its account ended at 48.00, above zero
+    long account = set.firstAccount();
+    int entries = entriesOf(account);
+    // later the account is charged below zero by something else
+    a.bean(com.resellerhub.billing.ledger.BalanceService.class).record(account,
+        com.resellerhub.billing.ledger.Movement.debit(com.resellerhub.billing.ledger.EntryType.COMMISSION,
+            new java.math.BigDecimal("60"), "it-later-charge-" + account, null, null, "a later charge", "test"));
+
+    // an instance of an earlier definition (timer at its end, its own close steps) reaches them now
+    PromiseService promises = a.bean(PromiseService.class);
+    assertThat(promises.close(promise)).as("\"Close promise\": the balance was not negative at its end").isFalse();
+    assertThat(promises.withdrawCredit(promise)).as("\"Withdraw credit\" of the four-step definition").isFalse();
+    promises.chargeCommission(promise);
+
+    assertThat(entriesOf(account)).as("ledger entries: only the later charge").isEqualTo(entries + 1);
+    assertThat(jdbc().queryForObject("select status from account where id = ?", String.class, account))
+        .isEqualTo("ACTIVE");
+    assertThat(jdbc().queryForObject("select ended_negative from promised_payment where id = ?", Boolean.class,
+        promise)).isFalse();
   }
 
   // --- a chunk whose connection is lost in the middle of its transaction ---------------------------------------------
@@ -145,8 +181,7 @@ class PromiseExpiryExactlyOnceIT {
   @Test
   void prom5_aBackstopCloseWhoseConnectionIsKilledMidTransaction_isRetried_nothingTwice_noIncident() throws Exception {
     // no sweep runs: the promises' own timers close them ("Close promise" in the timer's job)
-    Instant backstop = Instant.now().plusSeconds(3);
-    Seeded set = seed(6, end -> backstop);
+    Seeded set = seed(6, end -> Instant.now().plusSeconds(3));
     Instant lost;
     try (ClusterDatabase.RowLock lock = db.lockRows("select balance from ledger_account where account_id between ?"
         + " and ? for update", set.firstAccount(), set.lastAccount())) {
@@ -215,6 +250,10 @@ class PromiseExpiryExactlyOnceIT {
   private int closed(Seeded set) {
     return jdbc().queryForObject("select count(*) from promised_payment where id between ? and ? and status ="
         + " 'EXPIRED'", Integer.class, set.firstPromise(), set.lastPromise());
+  }
+
+  private int entriesOf(long account) {
+    return jdbc().queryForObject("select count(*) from ledger_entry where account_id = ?", Integer.class, account);
   }
 
   private static Swept sweep(InJvmNode node) {

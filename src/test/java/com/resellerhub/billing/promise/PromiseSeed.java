@@ -195,6 +195,9 @@ public final class PromiseSeed {
         Integer.class, a)).as("blocked accounts").isEqualTo(set.negative());
     assertThat(jdbc.queryForObject("select count(*) from account_block where account_id between ? and ? and cause ="
         + " 'PROMISED_PAYMENT_EXPIRED' and lifted_at is null", Integer.class, a)).as("blocks").isEqualTo(set.negative());
+    assertThat(jdbc.queryForObject("select count(*) from promised_payment where id between ? and ? and"
+        + " ended_negative = true", Integer.class, set.firstPromise(), set.lastPromise())).as("ended below zero")
+        .isEqualTo(set.negative());
     assertThat(jdbc.queryForObject("select count(*) from account_event where account_id between ? and ? and type ="
         + " 'PROMISED_PAYMENT_ENDED'", Integer.class, a)).as("'promised payment ended' events").isEqualTo(n);
     assertThat(doubleCharges(jdbc)).as("ledger keys recorded twice").isZero();
@@ -205,10 +208,15 @@ public final class PromiseSeed {
           + " 'COMPLETED' and cast(BUSINESS_KEY_ as unsigned) between ? and ?", Integer.class,
           PromisedPaymentProcess.PROCESS_KEY, set.firstPromise(), set.lastPromise())).as("instances completed")
           .isEqualTo(n);
+      assertThat(endedThrough(jdbc, set, PromisedPaymentProcess.Elements.ACCOUNT_BLOCKED))
+          .as("instances ended at \"Account blocked\"").isEqualTo(set.negative());
     }
   }
 
-  /** Ledger keys of promises recorded more than once (the unique key forbids it: must be 0). */
+  /**
+   * Ledger keys of promises recorded more than once: the database's unique key forbids it, so this guards the
+   * schema (a dropped or changed constraint) as much as the code.
+   */
   public static int doubleCharges(JdbcTemplate jdbc) {
     return jdbc.queryForObject("select count(*) from (select idempotency_key from ledger_entry where idempotency_key"
         + " like 'promise:%' group by idempotency_key having count(*) > 1) d", Integer.class);

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -113,6 +114,7 @@ public class PromiseExpirySweep {
   private Swept sweepDue(Instant cutoff) {
     long started = System.nanoTime();
     List<List<Long>> chunks = new ArrayList<>();
+    Set<Long> due = new HashSet<>();
     long after = 0;
     int read = 0;
     while (read < MAX_PER_SWEEP) {
@@ -122,10 +124,14 @@ public class PromiseExpirySweep {
       }
       after = ids.get(ids.size() - 1);
       read += ids.size();
+      due.addAll(ids);
       List<Long> chunk = ids.stream().filter(id -> !leftToTheirTimer.contains(id)).toList();
       if (!chunk.isEmpty()) {
         chunks.add(chunk);
       }
+    }
+    if (read < MAX_PER_SWEEP) {
+      leftToTheirTimer.retainAll(due); // closed meanwhile (by their timer): forgotten
     }
     if (chunks.isEmpty()) {
       return Swept.NOTHING;
@@ -166,6 +172,12 @@ public class PromiseExpirySweep {
               failed.getMessage());
           return new int[] {closed, 1, 0};
         }
+        if (isTransient(failed)) {
+          // a deadlock, a lock wait that timed out, a concurrent change of its instance: the next poll tries again
+          log.warn("Promise expiry sweep: promise {} could not be closed now; the next sweep tries again ({})", id,
+              failed.toString());
+          continue;
+        }
         leftToTheirTimer.add(id);
         left++;
         log.warn("Promise expiry sweep: promise {} could not be closed; its process's timer closes it at its"
@@ -194,7 +206,9 @@ public class PromiseExpirySweep {
         for (Expired e : expired) {
           String instance = instanceByKey.get(String.valueOf(e.promiseId()));
           if (instance == null) {
-            continue; // no instance runs for it (ended meanwhile)
+            // no instance of it runs: closed all the same (the money is right), nothing to end
+            log.warn("Promise expiry sweep: promise {} has no running instance to tell", e.promiseId());
+            continue;
           }
           // correlateAll: an instance of a definition before the sweep does not wait for the message; its own timer
           // then finds the promise closed and ends it without moving money again
@@ -221,6 +235,19 @@ public class PromiseExpirySweep {
       // CommunicationsException), as the engine passes them on untranslated
       String name = t.getClass().getSimpleName();
       if (name.contains("Connection") || name.contains("Communications") || name.contains("Recoverable")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Worth another try later: a deadlock or lock timeout, or the engine's optimistic lock on an instance. */
+  private static boolean isTransient(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof org.springframework.dao.TransientDataAccessException
+          || t instanceof org.camunda.bpm.engine.OptimisticLockingException
+          || t.getClass().getSimpleName().startsWith("SQLTransient")
+          || t.getClass().getSimpleName().contains("Deadlock")) {
         return true;
       }
     }

@@ -103,9 +103,9 @@ class PromisedPaymentProcessTest {
     ProcessInstance instance = takenAndGranted();
 
     clock.set(ENDS.plusSeconds(3));
-    // what the sweep does in the transaction that closed the promise (PromiseService.expireAll)
+    // what the sweep (PromiseExpirySweep) does in the transaction in which PromiseService.expireAll closed the promise
     runtimeService().createMessageCorrelation(PromisedPaymentProcess.MESSAGE_EXPIRED)
-        .processInstanceBusinessKey(String.valueOf(PROMISE)).setVariable(BALANCE_NEGATIVE, true).correlateAll();
+        .processInstanceId(instance.getId()).setVariable(BALANCE_NEGATIVE, true).correlateAll();
 
     assertThat(instance).hasPassedInOrder(START, GRANT, WAIT, EXPIRED, CLOSED_JOIN, NEGATIVE_GATEWAY, ACCOUNT_BLOCKED)
         .hasNotPassed(DAYS_OVER, REPAID, CLOSE, PROMISE_CLOSED).isEnded();
@@ -119,7 +119,7 @@ class PromisedPaymentProcessTest {
     ProcessInstance instance = takenAndGranted();
 
     runtimeService().createMessageCorrelation(PromisedPaymentProcess.MESSAGE_EXPIRED)
-        .processInstanceBusinessKey(String.valueOf(PROMISE)).setVariable(BALANCE_NEGATIVE, false).correlateAll();
+        .processInstanceId(instance.getId()).setVariable(BALANCE_NEGATIVE, false).correlateAll();
 
     assertThat(instance).hasPassed(EXPIRED, PROMISE_CLOSED).hasNotPassed(ACCOUNT_BLOCKED, CLOSE).isEnded();
     verify(promises, never()).close(anyLong());
