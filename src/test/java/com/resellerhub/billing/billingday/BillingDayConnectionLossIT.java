@@ -59,10 +59,11 @@ class BillingDayConnectionLossIT {
           .until(() -> "FINISHED".equals(ExactlyOnceAudit.runStatus(db.jdbc(), day)));
       log.info("The day finished {} after the connections were lost", Duration.between(lost, Instant.now()));
       ExactlyOnceAudit.check(db.jdbc(), seeded, Set.of());
-      assertThat(db.jdbc().queryForObject("select count(*) from ACT_RU_INCIDENT", Integer.class))
-          .as("incidents: %s", db.jdbc().queryForList("select i.ACTIVITY_ID_, i.INCIDENT_MSG_, i.INCIDENT_TIMESTAMP_,"
-              + " e.BUSINESS_KEY_ from ACT_RU_INCIDENT i left join ACT_RU_EXECUTION e on e.ID_ = i.PROC_INST_ID_"))
-          .isZero();
+      // the billing day's incidents: other tests in this JVM move the engine's clock, so on the shared database another
+      // process's timer (a postpay review's escalation mail, with no mail server on the cluster's nodes) may fail
+      assertThat(db.jdbc().queryForList("select i.ACTIVITY_ID_, i.INCIDENT_MSG_, e.BUSINESS_KEY_ from ACT_RU_INCIDENT i"
+          + " join ACT_RE_PROCDEF d on d.ID_ = i.PROC_DEF_ID_ left join ACT_RU_EXECUTION e on e.ID_ = i.PROC_INST_ID_"
+          + " where d.KEY_ in ('billing-day', 'billing-day-chunk')")).as("incidents of the billing day").isEmpty();
     } finally {
       node.close();
       cluster.bothAcquireJobs();

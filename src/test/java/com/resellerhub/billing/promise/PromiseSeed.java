@@ -203,7 +203,7 @@ public final class PromiseSeed {
     assertThat(doubleCharges(jdbc)).as("ledger keys recorded twice").isZero();
     if (instances) {
       assertThat(open(jdbc, set)).isZero();
-      assertThat(jdbc.queryForObject("select count(*) from ACT_RU_INCIDENT", Integer.class)).as("incidents").isZero();
+      assertThat(incidents(jdbc)).as("incidents of promises").isEmpty();
       assertThat(jdbc.queryForObject("select count(*) from ACT_HI_PROCINST where PROC_DEF_KEY_ = ? and STATE_ ="
           + " 'COMPLETED' and cast(BUSINESS_KEY_ as unsigned) between ? and ?", Integer.class,
           PromisedPaymentProcess.PROCESS_KEY, set.firstPromise(), set.lastPromise())).as("instances completed")
@@ -220,6 +220,17 @@ public final class PromiseSeed {
   public static int doubleCharges(JdbcTemplate jdbc) {
     return jdbc.queryForObject("select count(*) from (select idempotency_key from ledger_entry where idempotency_key"
         + " like 'promise:%' group by idempotency_key having count(*) > 1) d", Integer.class);
+  }
+
+  /**
+   * The incidents of promised-payment instances. (Only theirs: other tests in the same JVM move the engine's clock,
+   * so another process's timer on a shared database may fail for reasons of its own, such as a mail server that the
+   * cluster's nodes do not have.)
+   */
+  public static List<java.util.Map<String, Object>> incidents(JdbcTemplate jdbc) {
+    return jdbc.queryForList("select i.ACTIVITY_ID_, i.INCIDENT_MSG_, e.BUSINESS_KEY_ from ACT_RU_INCIDENT i join"
+        + " ACT_RE_PROCDEF d on d.ID_ = i.PROC_DEF_ID_ left join ACT_RU_EXECUTION e on e.ID_ = i.PROC_INST_ID_"
+        + " where d.KEY_ = ?", PromisedPaymentProcess.PROCESS_KEY);
   }
 
   /** How many of the set's instances ended through this element (history). */
