@@ -4,6 +4,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
+import java.time.Instant;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -33,7 +34,7 @@ public record PromiseExpirySettings(
     @DefaultValue("PT15M") @NotNull Duration backstop) {
 
   /** When a promise that ends at {@code endsAt} is closed by its own process if no sweep closed it. */
-  public java.time.Instant closeBy(java.time.Instant endsAt) {
+  public Instant closeBy(Instant endsAt) {
     return enabled ? endsAt.plus(backstop) : endsAt;
   }
 }

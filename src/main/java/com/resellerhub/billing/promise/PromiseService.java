@@ -27,13 +27,18 @@ import com.resellerhub.billing.web.BusinessRuleException;
 import com.resellerhub.billing.web.NotFoundException;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -358,9 +363,8 @@ public class PromiseService implements PromiseLifecycle {
    * most {@code limit}: what the expiry sweep closes next.
    */
   @Transactional(readOnly = true)
-  public List<Long> dueIds(java.time.Instant cutoff, long afterId, int limit) {
-    return promises.findDueIds(PromiseStatus.ACTIVE, cutoff, afterId,
-        org.springframework.data.domain.PageRequest.ofSize(limit));
+  public List<Long> dueIds(Instant cutoff, long afterId, int limit) {
+    return promises.findDueIds(PromiseStatus.ACTIVE, cutoff, afterId, PageRequest.ofSize(limit));
   }
 
   /**
@@ -376,10 +380,10 @@ public class PromiseService implements PromiseLifecycle {
     if (promiseIds.isEmpty()) {
       return List.of();
     }
-    java.time.Instant now = clock.instant();
-    List<PromisedPayment> due = promises.lockUnheldById(List.copyOf(new java.util.TreeSet<>(promiseIds))).stream()
+    Instant now = clock.instant();
+    List<PromisedPayment> due = promises.lockUnheldById(List.copyOf(new TreeSet<>(promiseIds))).stream()
         .filter(p -> p.getStatus() == PromiseStatus.ACTIVE && !p.getEndsAt().isAfter(now)).toList();
-    List<BalanceService.Change> changes = new java.util.ArrayList<>();
+    List<BalanceService.Change> changes = new ArrayList<>();
     for (PromisedPayment p : due) {
       p.end(PromiseStatus.EXPIRED, p.getEndsAt());
       List<Commission.Charge> charges = commissionOf(p);
@@ -390,8 +394,8 @@ public class PromiseService implements PromiseLifecycle {
       changes.add(new BalanceService.Change(p.getAccountId(), withdrawal(p)));
     }
     BalanceService.Bulk recorded = balances.recordAll(changes);
-    List<Expired> expired = new java.util.ArrayList<>(due.size());
-    List<AccountEventLog.Entry> events = new java.util.ArrayList<>(due.size());
+    List<Expired> expired = new ArrayList<>(due.size());
+    List<AccountEventLog.Entry> events = new ArrayList<>(due.size());
     for (PromisedPayment p : due) {
       String withdrawKey = key(p, "withdraw");
       BigDecimal after = recorded.balanceAfter().get(withdrawKey);
@@ -406,11 +410,10 @@ public class PromiseService implements PromiseLifecycle {
       expired.add(new Expired(p.getId(), p.getAccountId(), negative));
     }
     eventLog.recordAll(events);
-    expired.stream().filter(Expired::balanceNegative).map(Expired::accountId).distinct()
-        .forEach(accountId -> blocks.block(accountId, BlockCause.PROMISED_PAYMENT_EXPIRED, AccountEventLog.SYSTEM,
-            "Promised payment " + expired.stream().filter(e -> e.accountId() == accountId && e.balanceNegative())
-                .map(e -> String.valueOf(e.promiseId())).collect(java.util.stream.Collectors.joining(", "))
-                + " ended with the balance below zero (PROM-5)"));
+    expired.stream().filter(Expired::balanceNegative).collect(Collectors.groupingBy(Expired::accountId,
+            java.util.TreeMap::new, Collectors.mapping(e -> String.valueOf(e.promiseId()), Collectors.joining(", "))))
+        .forEach((accountId, ids) -> blocks.block(accountId, BlockCause.PROMISED_PAYMENT_EXPIRED,
+            AccountEventLog.SYSTEM, "Promised payment " + ids + " ended with the balance below zero (PROM-5)"));
     return expired;
   }
 

@@ -19,13 +19,13 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -70,7 +70,8 @@ public class PromiseExpirySweep {
   private final Set<Long> leftToTheirTimer = ConcurrentHashMap.newKeySet();
 
   public PromiseExpirySweep(PromiseService promises, RuntimeService runtimeService, HistoryService historyService,
-      EngineCommands engineCommands, PromiseExpirySettings settings, Clock clock, PlatformTransactionManager transactionManager) {
+      EngineCommands engineCommands, PromiseExpirySettings settings, Clock clock,
+      PlatformTransactionManager transactionManager) {
     this.promises = promises;
     this.runtimeService = runtimeService;
     this.historyService = historyService;
@@ -78,12 +79,9 @@ public class PromiseExpirySweep {
     this.settings = settings;
     this.clock = clock;
     this.inTransaction = new TransactionTemplate(transactionManager);
-    AtomicInteger n = new AtomicInteger();
-    this.workers = Executors.newFixedThreadPool(settings.threads(), r -> {
-      Thread t = new Thread(r, "promise-expiry-" + n.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    });
+    CustomizableThreadFactory threads = new CustomizableThreadFactory("promise-expiry-");
+    threads.setDaemon(true);
+    this.workers = Executors.newFixedThreadPool(settings.threads(), threads);
   }
 
   @Scheduled(fixedDelayString = "${billing.promises.expiry-sweep.poll:PT2S}",
@@ -136,15 +134,16 @@ public class PromiseExpirySweep {
     if (chunks.isEmpty()) {
       return Swept.NOTHING;
     }
-    List<Future<int[]>> running = chunks.stream().map(chunk -> workers.submit(() -> closeOrSplit(chunk))).toList();
+    List<Future<ChunkOutcome>> running = chunks.stream().map(chunk -> workers.submit(() -> closeOrSplit(chunk)))
+        .toList();
     int closed = 0;
     int failedChunks = 0;
     int left = 0;
-    for (Future<int[]> f : running) {
-      int[] outcome = get(f);
-      closed += outcome[0];
-      failedChunks += outcome[1];
-      left += outcome[2];
+    for (Future<ChunkOutcome> f : running) {
+      ChunkOutcome outcome = get(f);
+      closed += outcome.closed();
+      failedChunks += outcome.failed() ? 1 : 0;
+      left += outcome.leftToTheirTimer();
     }
     Swept swept = new Swept(closed, chunks.size(), failedChunks, left, Duration.ofNanos(System.nanoTime() - started));
     log.info("Promise expiry sweep: {} promises closed in {} chunks ({} failed, {} left to their timer) in {} ms",
@@ -152,10 +151,12 @@ public class PromiseExpirySweep {
     return swept;
   }
 
-  /** {closed, failed chunk (0/1), left to their timer}. */
-  private int[] closeOrSplit(List<Long> chunk) {
+  /** What one chunk came to: promises closed, whether the chunk's transaction failed, promises left to their timer. */
+  private record ChunkOutcome(int closed, boolean failed, int leftToTheirTimer) {}
+
+  private ChunkOutcome closeOrSplit(List<Long> chunk) {
     try {
-      return new int[] {close(chunk), 0, 0};
+      return new ChunkOutcome(close(chunk), false, 0);
     } catch (RuntimeException chunkFailed) {
       log.warn("Promise expiry sweep: the chunk of promises {}..{} failed; closing them one by one", chunk.get(0),
           chunk.get(chunk.size() - 1), chunkFailed);
@@ -170,7 +171,7 @@ public class PromiseExpirySweep {
           // nothing to single out: the next poll tries them all again
           log.warn("Promise expiry sweep: the database is unavailable; the next sweep goes on ({})",
               failed.getMessage());
-          return new int[] {closed, 1, 0};
+          return new ChunkOutcome(closed, true, 0);
         }
         if (isTransient(failed)) {
           // a deadlock, a lock wait that timed out, a concurrent change of its instance: the next poll tries again
@@ -184,7 +185,7 @@ public class PromiseExpirySweep {
             + " backstop (and raises an incident should it fail there too)", id, failed);
       }
     }
-    return new int[] {closed, 1, left};
+    return new ChunkOutcome(closed, true, left);
   }
 
   private int close(List<Long> ids) {
@@ -254,7 +255,7 @@ public class PromiseExpirySweep {
     return false;
   }
 
-  private static int[] get(Future<int[]> f) {
+  private static ChunkOutcome get(Future<ChunkOutcome> f) {
     try {
       return f.get();
     } catch (InterruptedException e) {
