@@ -17,8 +17,6 @@ public interface AccountRepository extends JpaRepository<Account, Long> {
   Page<Account> search(@Param("resellerId") Long resellerId, @Param("status") AccountStatus status,
       @Param("permission") PostpayPermission permission, Pageable pageable);
 
-  Optional<Account> findByIdAndResellerId(Long id, Long resellerId);
-
   @Lock(LockModeType.PESSIMISTIC_WRITE)
   @Query("select a from Account a where a.id = :id")
   Optional<Account> lockById(@Param("id") Long id);

@@ -36,7 +36,9 @@ public class AccountService {
   /** The account, or 404. */
   @Transactional(readOnly = true)
   public Account get(Long id) {
-    return accounts.findByIdAndResellerId(id, resellers.current().getId())
+    // by primary key: an account already loaded (or locked) in this transaction is not read again
+    Long resellerId = resellers.current().getId();
+    return accounts.findById(id).filter(a -> resellerId.equals(a.getResellerId()))
         .orElseThrow(() -> new NotFoundException("Account", id));
   }
 

@@ -62,7 +62,9 @@ public class PlanService {
 
   @Transactional(readOnly = true)
   public Optional<Plan> find(long id) {
-    return plans.findByIdAndResellerId(id, resellers.current().getId());
+    // by primary key: a plan already loaded in this transaction is not read (nor the session flushed) again
+    Long resellerId = resellers.current().getId();
+    return plans.findById(id).filter(p -> resellerId.equals(p.getResellerId()));
   }
 
   /** Validates and stores a new plan of the reseller. */

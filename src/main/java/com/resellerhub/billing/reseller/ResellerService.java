@@ -30,6 +30,8 @@ public class ResellerService {
   private final String code;
   private final String name;
   private final String currency;
+  /** The reseller once found; committed, since it is created in a transaction of its own. */
+  private volatile Reseller known;
 
   public ResellerService(ResellerRepository resellers, StoredSettingsRepository settings,
       SettingChangeRepository changes, Clock clock, PlatformTransactionManager transactionManager,
@@ -47,18 +49,24 @@ public class ResellerService {
 
   /**
    * The installation's reseller, created on first use. The creation runs in its own transaction, so that a caller
-   * in a read-only transaction can be the first.
+   * in a read-only transaction can be the first. The row never changes (code, name and currency come from the
+   * configuration and the entity has no setters), so once found it is remembered: nearly every request asks for it,
+   * and the query cost a round trip, and inside a writing transaction a flush, each time.
    */
-  @Transactional
   public Reseller current() {
-    return resellers.findByCode(code).orElseGet(() -> {
-      try {
-        ownTransaction.executeWithoutResult(tx -> resellers.save(new Reseller(code, name, currency)));
-      } catch (DataIntegrityViolationException concurrentlyCreated) {
-        // another request created it first
-      }
-      return resellers.findByCode(code).orElseThrow();
-    });
+    Reseller found = known;
+    if (found == null) {
+      found = resellers.findByCode(code).orElseGet(() -> {
+        try {
+          ownTransaction.executeWithoutResult(tx -> resellers.save(new Reseller(code, name, currency)));
+        } catch (DataIntegrityViolationException concurrentlyCreated) {
+          // another request created it first
+        }
+        return resellers.findByCode(code).orElseThrow();
+      });
+      known = found;
+    }
+    return found;
   }
 
   /** The current reseller's settings (RS-1..4); a reseller that never saved any has the defaults. */

@@ -3,8 +3,6 @@ package com.resellerhub.billing.catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.anyLong;
-import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
@@ -180,10 +178,17 @@ class PlanServiceTest {
   }
 
   @Test
-  void anotherResellersPlanIsNotFound() {
-    when(repository.findByIdAndResellerId(eq(5L), anyLong())).thenReturn(java.util.Optional.empty());
+  void anotherResellersPlanIsNotFound_theResellersOwnIs() {
+    Plan theirs = service.create(VALID);
+    ReflectionTestUtils.setField(theirs, "resellerId", 8L);
+    when(repository.findById(5L)).thenReturn(java.util.Optional.of(theirs));
     assertThatThrownBy(() -> service.get(5L)).isInstanceOfSatisfying(ApiException.class,
         e -> assertThat(e.status()).isEqualTo(HttpStatus.NOT_FOUND));
+
+    Plan ours = service.create(VALID);
+    when(repository.findById(6L)).thenReturn(java.util.Optional.of(ours));
+    assertThat(service.get(6L)).isSameAs(ours);
+    assertThat(service.find(7L)).isEmpty();
   }
 
   private static NewPlan with(UnaryOperator<NewPlan> change) {
