@@ -97,9 +97,19 @@ final class CollectionScenario {
 
   /** The renewal's payment, created by the billing day's due payments a week before the expiry. */
   long renewalPayment(Customer c, Sub sub, LocalDate e) {
+    dueRenewals(e);
+    return renewalPaymentOf(sub);
+  }
+
+  /** The billing day's due payments a week before {@code e}: the renewals of every subscription expiring on it. */
+  void dueRenewals(LocalDate e) {
     at(e.minusDays(7), LocalTime.of(6, 0));
     assertThat(api.call("admin", HttpMethod.POST, "/api/admin/billing-day", null).getStatusCode().value())
         .isEqualTo(200);
+  }
+
+  /** The payment of the subscription's renewal order ({@link #dueRenewals} created it). */
+  long renewalPaymentOf(Sub sub) {
     return jdbc.queryForObject("SELECT po.payment_id FROM payment_order po JOIN customer_order o ON o.id = po.order_id"
         + " WHERE o.subscription_id = ? AND o.type = 'RENEWAL'", Long.class, sub.id());
   }
