@@ -150,7 +150,6 @@ public final class ExactlyOnceAudit {
     return byNode;
   }
 
-  /** The status of the date's run, or null before it exists. */
   /** Payments debited more than once, in the whole database. */
   public static int doubleDebits(JdbcTemplate jdbc) {
     return jdbc.queryForObject("select count(*) from (select reference_id from ledger_entry where type ="
@@ -158,6 +157,7 @@ public final class ExactlyOnceAudit {
         Integer.class);
   }
 
+  /** The status of the date's run, or null before it exists. */
   public static String runStatus(JdbcTemplate jdbc, LocalDate day) {
     List<String> status = jdbc.queryForList("select status from billing_day_run where business_date = ?", String.class,
         day);

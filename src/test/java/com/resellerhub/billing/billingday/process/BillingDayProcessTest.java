@@ -1,5 +1,6 @@
 package com.resellerhub.billing.billingday.process;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import com.resellerhub.billing.process.ProcessTestEngine;
 
 import static com.resellerhub.billing.billingday.process.BillingDayProcess.Elements.*;
@@ -67,6 +68,7 @@ class BillingDayProcessTest {
   private final SettlementService settlement = mock(SettlementService.class);
   private final BillingDayService billingDay = mock(BillingDayService.class);
   private final BillingDayLateNotice lateNotice = mock(BillingDayLateNotice.class);
+  private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
   @BeforeEach
   void wire() {
@@ -81,7 +83,7 @@ class BillingDayProcessTest {
     Mocks.register(BillingDayProcess.Beans.START_CHUNKS, new StartChunkSettlementsDelegate(settlement));
     Mocks.register(BillingDayProcess.Beans.CHECK, new CheckChunksDelegate(settlement));
     Mocks.register(BillingDayProcess.Beans.MARK_OVERDUE, new MarkExpiredPaymentsOverdueDelegate(settlement));
-    Mocks.register(BillingDayProcess.Beans.SETTLE, new SettleChunkDelegate(settlement));
+    Mocks.register(BillingDayProcess.Beans.SETTLE, new SettleChunkDelegate(settlement, meters));
     Mocks.register(BillingDayProcess.Beans.RUN_KEY, new BillingDayKeyListener(settlement, settings, clock));
     when(settlement.runKey(any())).thenAnswer(call -> "demo:" + call.getArgument(0));
   }
@@ -150,6 +152,8 @@ class BillingDayProcessTest {
     execute(job(SETTLE, first));
     assertThat(first).isEnded().variables().containsEntry(PAID, 400).containsEntry(SKIPPED, 50)
         .containsEntry(PAID_AMOUNT, "600.0000");
+    assertThat(meters.get(SettleChunkDelegate.CHUNK_TIMER).timer().count())
+        .as("each chunk's settlement is timed, for operations to weigh against the job lock").isEqualTo(1);
 
     execute(job(WAIT, run));
     assertThat(run).isWaitingAt(MARK_OVERDUE).variables().containsEntry(CHUNKS_SETTLED, 2)
