@@ -36,6 +36,9 @@ fi
 APP=""
 DATABASE=""
 start() {
+  if curl -s -o /dev/null "$BASE/"; then
+    echo "something already answers on port $PORT: stop it, or set BENCH_PORT" >&2; exit 1
+  fi
   local data; data=$(mktemp -d)
   local url="jdbc:h2:file:$data/bench;DB_CLOSE_ON_EXIT=FALSE"
   local extra=()

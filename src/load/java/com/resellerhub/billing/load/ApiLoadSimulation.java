@@ -33,8 +33,8 @@ import java.util.stream.Stream;
  * <ol>
  *   <li><b>seed</b>: creates the accounts through the public APIs (a Camunda user {@code loadNNNN} with password
  *       {@code pw-loadNNNN}, then its account as a manager), four at a time; not measured;</li>
- *   <li><b>warm-up</b>: the mix at a low rate, so that every account's credentials are verified once and the JIT has
- *       compiled the paths; not measured;</li>
+ *   <li><b>warm-up</b>: the mix at {@code load.warm-up-rate} (100) req/s for {@code load.warm-up-seconds} (60), so
+ *       that every account's credentials are verified once and the JIT has compiled the paths; not measured;</li>
  *   <li><b>orders@R</b>: {@code POST /api/customer/orders} (the prepaid plan {@code load.plan-id}) at
  *       {@code load.order-rate} req/s;</li>
  *   <li><b>reads@R</b>: the customer's GET paths (account, subscriptions, orders, balance, one at random) at
@@ -57,6 +57,8 @@ public class ApiLoadSimulation extends Simulation {
   private static final List<Integer> MIX_RATES = Arrays.stream(
       System.getProperty("load.mix-rates", "150,225,300,450,600").split(",")).map(String::trim)
       .filter(s -> !s.isEmpty()).map(Integer::valueOf).toList();
+  private static final int WARM_UP_RATE = Integer.getInteger("load.warm-up-rate", 100);
+  private static final int WARM_UP_SECONDS = Integer.getInteger("load.warm-up-seconds", 60);
   private static final int CONNECTIONS = Integer.getInteger("load.connections", 32);
   private static final long PLAN_ID = Long.getLong("load.plan-id", 1L);
   /** Which steps run, in this order: seed, warm-up, orders, reads, mix. */
@@ -152,7 +154,7 @@ public class ApiLoadSimulation extends Simulation {
       steps.add(seed.injectOpen(atOnceUsers(4)));
     }
     if (PHASES.contains("warm-up")) {
-      steps.add(mix("warm-up").injectOpen(constantUsersPerSec(60).during(20)));
+      steps.add(mix("warm-up").injectOpen(constantUsersPerSec(WARM_UP_RATE).during(WARM_UP_SECONDS)));
     }
     if (PHASES.contains("orders")) {
       steps.add(orders.injectOpen(nothingFor(2), constantUsersPerSec(ORDER_RATE).during(SECONDS)));
