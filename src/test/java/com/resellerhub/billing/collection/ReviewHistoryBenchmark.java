@@ -146,18 +146,7 @@ class ReviewHistoryBenchmark {
     scenario.at(e.plusDays(5), LocalTime.of(9, 1));
     letReviewsRun(payments);
     scenario.at(e.plusDays(8), LocalTime.of(9, 1));
-    await().atMost(wait).pollInterval(Duration.ofMillis(250)).until(() -> ended("collections", payments) == n);
-    double seconds = (System.nanoTime() - start) / 1e9;
-    Instant until = clock.instant();
-    HistoryFootprint after = HistoryFootprint.take(jdbc);
-
-    List<String> instances = instances("collections", payments);
-    assertThat(instances).as("one collection per payment").hasSize(n);
-    HistoryFootprint own = after.of(jdbc, instances);
-    assertThat(count("SELECT COUNT(*) FROM ACT_HI_ACTINST WHERE ACT_ID_ = 'EndEvent_CollectionTerminated'"
-        + " AND PROC_INST_ID_ IN (:in)", instances)).as("each ended by its termination").isEqualTo(n);
-    assertReviewsCompleted(COLLECTION_REVIEW, instances, 2L * n);
-    assertNoIncident(own, instances);
+    Ended end = ended("collections", payments, start, "EndEvent_CollectionTerminated", COLLECTION_REVIEW, 2L * n);
     assertThat(count("SELECT COUNT(*) FROM collection WHERE status = 'TERMINATED' AND NOT review_open"
         + " AND payment_id IN (:in)", payments)).as("collections TERMINATED").isEqualTo(n);
     assertThat(count("SELECT COUNT(*) FROM subscription WHERE status = 'TERMINATED' AND id IN (:in)", subscriptions))
@@ -165,8 +154,8 @@ class ReviewHistoryBenchmark {
     assertThat(count("SELECT COUNT(*) FROM account_event WHERE type = 'COLLECTION_REVIEWED' AND detail LIKE"
         + " '%let it run its course%' AND account_id IN (:in)", accounts)).as("both decisions logged")
         .isEqualTo(2L * n);
-    return new Measured(own.since(own.none(), n, "collection with its reviews"),
-        others(before, after, own, instances, since, until), seconds);
+    return new Measured(end.own().since(end.own().none(), n, "collection with its reviews"),
+        others(before, end.after(), end.own(), end.instances(), since, end.until()), end.seconds());
   }
 
   /** N postpay reviews, approved, from before the orders to the instances' end, at the real time. */
@@ -195,24 +184,13 @@ class ReviewHistoryBenchmark {
       ResponseEntity<String> done = api.completeReview((String) review.get(0).get("id"), true, null);
       assertThat(done.getStatusCode().value()).as(done.getBody()).isEqualTo(204);
     }
-    await().atMost(wait).pollInterval(Duration.ofMillis(250)).until(() -> ended("postpay-approval", accounts) == n);
-    double seconds = (System.nanoTime() - start) / 1e9;
-    Instant until = clock.instant();
-    HistoryFootprint after = HistoryFootprint.take(jdbc);
-
-    List<String> instances = instances("postpay-approval", accounts);
-    assertThat(instances).as("one approval per account").hasSize(n);
-    HistoryFootprint own = after.of(jdbc, instances);
-    assertThat(count("SELECT COUNT(*) FROM ACT_HI_ACTINST WHERE ACT_ID_ = 'EndEvent_PermissionApproved'"
-        + " AND PROC_INST_ID_ IN (:in)", instances)).as("each ended approved").isEqualTo(n);
-    assertReviewsCompleted(POSTPAY_REVIEW, instances, n);
-    assertNoIncident(own, instances);
+    Ended end = ended("postpay-approval", accounts, start, "EndEvent_PermissionApproved", POSTPAY_REVIEW, n);
     assertThat(count("SELECT COUNT(*) FROM customer_order WHERE status = 'PROVISIONED' AND id IN (:in)", orders))
         .as("orders PROVISIONED").isEqualTo(n);
     assertThat(count("SELECT COUNT(*) FROM account WHERE postpay_permission = 'APPROVED' AND id IN (:in)",
         customers.stream().map(Customer::accountId).toList())).as("accounts APPROVED").isEqualTo(n);
-    return new Measured(own.since(own.none(), n, "postpay review"), others(before, after, own, instances, since, until),
-        seconds);
+    return new Measured(end.own().since(end.own().none(), n, "postpay review"),
+        others(before, end.after(), end.own(), end.instances(), since, end.until()), end.seconds());
   }
 
   /**
@@ -236,6 +214,31 @@ class ReviewHistoryBenchmark {
   private List<Task> reviews(List<String> payments) {
     return tasks.createTaskQuery().processDefinitionKey("collections").taskDefinitionKey(COLLECTION_REVIEW)
         .processInstanceBusinessKeyIn(payments.toArray(String[]::new)).list();
+  }
+
+  /** A phase's end: its instances, the history then and theirs in it, the clock and the wall time. */
+  record Ended(List<String> instances, HistoryFootprint after, HistoryFootprint own, Instant until, double seconds) {}
+
+  /**
+   * Waits until the instances of {@code process} with these business keys have ended (one per key), then checks each
+   * ended through {@code endEvent}, {@code reviews} tasks {@code review} were completed by the manager, and no
+   * incident was raised; snapshots the history.
+   */
+  private Ended ended(String process, List<String> businessKeys, long start, String endEvent, String review,
+      long reviews) {
+    int n = businessKeys.size();
+    await().atMost(wait).pollInterval(Duration.ofMillis(250)).until(() -> ended(process, businessKeys) == n);
+    double seconds = (System.nanoTime() - start) / 1e9;
+    Instant until = clock.instant();
+    HistoryFootprint after = HistoryFootprint.take(jdbc);
+    List<String> instances = instances(process, businessKeys);
+    assertThat(instances).as("one %s instance per business key", process).hasSize(n);
+    HistoryFootprint own = after.of(jdbc, instances);
+    assertThat(count("SELECT COUNT(*) FROM ACT_HI_ACTINST WHERE ACT_ID_ = '" + endEvent + "'"
+        + " AND PROC_INST_ID_ IN (:in)", instances)).as("each ended at %s", endEvent).isEqualTo(n);
+    assertReviewsCompleted(review, instances, reviews);
+    assertNoIncident(own, instances);
+    return new Ended(instances, after, own, until, seconds);
   }
 
   private List<String> instances(String process, List<String> businessKeys) {
