@@ -9,15 +9,8 @@
 # local server), in a throwaway database.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source scripts/it-benchmark.sh
 N="${1:-50000}"
 SETTINGS="${2:-4/8/8/8;2/2/4/4;8/8/16/16;4/8/8/2;4/8/8/8}"
-LOG=target/benchmark-job-executor.log
-mkdir -p target
-./mvnw -B -ntp verify -Dtest=NONE -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=JobExecutorTwoNodesBenchmark \
-  -Dfailsafe.failIfNoSpecifiedTests=false -Dbenchmark.payments="$N" -Dbenchmark.executor-settings="$SETTINGS" "${@:3}" > "$LOG" 2>&1 || {
-  echo "benchmark failed; see $LOG" >&2
-  grep -E "FAIL|ERROR|expected|Expecting" "$LOG" | head -40 >&2
-  exit 1
-}
-# the test output is in the log, or in a report file where the output goes to files
-grep -h "BENCHMARK" "$LOG" $(ls target/failsafe-reports/*JobExecutorTwoNodesBenchmark*-output.txt 2>/dev/null) | sed 's/^.*BENCHMARK/BENCHMARK/' | awk '!seen[$0]++'
+run_it_benchmark JobExecutorTwoNodesBenchmark benchmark-job-executor -Dbenchmark.payments="$N" \
+  -Dbenchmark.executor-settings="$SETTINGS" "${@:3}"

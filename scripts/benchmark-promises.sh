@@ -8,14 +8,7 @@
 # local server), in a throwaway database.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source scripts/it-benchmark.sh
 SIZES="${1:-1000,10000}"
-LOG=target/benchmark-promises.log
-mkdir -p target
-./mvnw -B -ntp verify -Dtest=NONE -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=PromiseExpiryBenchmark \
-  -Dfailsafe.failIfNoSpecifiedTests=false -Dbenchmark.promises="$SIZES" -Dbenchmark.executor="${EXECUTOR:-application.yml}" "${@:2}" > "$LOG" 2>&1 || {
-  echo "benchmark failed; see $LOG" >&2
-  grep -E "FAIL|ERROR|expected|Expecting" "$LOG" | head -40 >&2
-  exit 1
-}
-# the test output is in the log, or in a report file where the output goes to files
-grep -h "BENCHMARK" "$LOG" $(ls target/failsafe-reports/*PromiseExpiryBenchmark*-output.txt 2>/dev/null) | sed 's/^.*BENCHMARK/BENCHMARK/' | awk '!seen[$0]++'
+run_it_benchmark PromiseExpiryBenchmark benchmark-promises -Dbenchmark.promises="$SIZES" \
+  -Dbenchmark.executor="${EXECUTOR:-application.yml}" "${@:2}"

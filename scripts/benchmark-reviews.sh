@@ -8,14 +8,6 @@
 # local server), in a throwaway database.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source scripts/it-benchmark.sh
 N="${1:-10}"
-LOG=target/benchmark-reviews.log
-mkdir -p target
-./mvnw -B -ntp verify -Dtest=NONE -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=ReviewHistoryBenchmark \
-  -Dfailsafe.failIfNoSpecifiedTests=false -Dbenchmark.reviews="$N" "${@:2}" > "$LOG" 2>&1 || {
-  echo "benchmark failed; see $LOG" >&2
-  grep -E "FAIL|ERROR|expected|Expecting" "$LOG" | head -40 >&2
-  exit 1
-}
-# the test output is in the log, or in a report file where the output goes to files
-grep -h "BENCHMARK" "$LOG" $(ls target/failsafe-reports/*ReviewHistoryBenchmark*-output.txt 2>/dev/null) | sed 's/^.*BENCHMARK/BENCHMARK/' | awk '!seen[$0]++'
+run_it_benchmark ReviewHistoryBenchmark benchmark-reviews -Dbenchmark.reviews="$N" "${@:2}"

@@ -33,6 +33,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -411,7 +412,7 @@ public class PromiseService implements PromiseLifecycle {
     }
     eventLog.recordAll(events);
     expired.stream().filter(Expired::balanceNegative).collect(Collectors.groupingBy(Expired::accountId,
-            java.util.TreeMap::new, Collectors.mapping(e -> String.valueOf(e.promiseId()), Collectors.joining(", "))))
+            TreeMap::new, Collectors.mapping(e -> String.valueOf(e.promiseId()), Collectors.joining(", "))))
         .forEach((accountId, ids) -> blocks.block(accountId, BlockCause.PROMISED_PAYMENT_EXPIRED,
             AccountEventLog.SYSTEM, "Promised payment " + ids + " ended with the balance below zero (PROM-5)"));
     return expired;
@@ -471,10 +472,8 @@ public class PromiseService implements PromiseLifecycle {
       return p.isUnsettled();
     }
     boolean negative = balances.balance(p.getAccountId()).balance().signum() < 0;
-    if (!withdrawn.replayed()) {
-      eventLog.record(p.getAccountId(), AccountEventType.PROMISED_PAYMENT_ENDED, AccountEventLog.SYSTEM, true,
-          endedDetail(p, negative));
-    }
+    eventLog.record(p.getAccountId(), AccountEventType.PROMISED_PAYMENT_ENDED, AccountEventLog.SYSTEM, true,
+        endedDetail(p, negative));
     if (negative) {
       p.endedNegative();
     }

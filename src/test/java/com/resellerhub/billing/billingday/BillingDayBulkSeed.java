@@ -2,12 +2,13 @@ package com.resellerhub.billing.billingday;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.resellerhub.billing.support.BulkAccounts;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -32,34 +33,15 @@ public final class BillingDayBulkSeed {
    * 25.00 for every tenth account (two paid, three not).
    */
   public static Expected create(JdbcTemplate jdbc, int n, LocalDate day, String prefix) throws Exception {
-    long reseller = jdbc.queryForObject("select id from reseller order by id limit 1", Long.class);
     int accounts = Math.max(2, n / PER_ACCOUNT);
     LocalDateTime now = LocalDateTime.now();
     long first;
     long last;
     try (Connection c = jdbc.getDataSource().getConnection()) {
       c.setAutoCommit(false);
-      try (PreparedStatement ps = c.prepareStatement("insert into account (reseller_id, name, status, created_at,"
-          + " version, postpay_permission) values (?, ?, 'ACTIVE', ?, 0, 'APPROVED')")) {
-        for (int i = 0; i < accounts; i++) {
-          ps.setLong(1, reseller);
-          ps.setString(2, prefix + "-" + i);
-          ps.setObject(3, now);
-          ps.addBatch();
-          if (i % 5000 == 4999) {
-            ps.executeBatch();
-          }
-        }
-        ps.executeBatch();
-      }
-      try (PreparedStatement ps = c.prepareStatement("select min(id), max(id) from account where name like ?")) {
-        ps.setString(1, prefix + "-%");
-        try (ResultSet rs = ps.executeQuery()) {
-          rs.next();
-          first = rs.getLong(1);
-          last = rs.getLong(2);
-        }
-      }
+      BulkAccounts.Range range = BulkAccounts.insert(c, prefix, accounts, now.toInstant(ZoneOffset.UTC));
+      first = range.first();
+      last = range.last();
       try (PreparedStatement ledger = c.prepareStatement("insert into ledger_account (account_id, currency, balance,"
           + " credit_limit, updated_at) values (?, 'EUR', ?, 0, ?)");
           PreparedStatement payment = c.prepareStatement("insert into payment (account_id, type, model, status,"

@@ -3,10 +3,10 @@ package com.resellerhub.billing.promise;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.resellerhub.billing.promise.process.PromisedPaymentProcess;
+import com.resellerhub.billing.support.BulkAccounts;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -48,26 +48,13 @@ public final class PromiseSeed {
 
   /** N accounts and promises whose days end within {@code minute} (one every second of it). */
   public static Seeded create(JdbcTemplate jdbc, int n, Instant minute, String prefix, Instant now) throws Exception {
-    long reseller = jdbc.queryForObject("select id from reseller order by id limit 1", Long.class);
     Timestamp at = Timestamp.from(now);
     Timestamp taken = Timestamp.from(minute.minus(Duration.ofDays(DAYS)));
     try (Connection c = jdbc.getDataSource().getConnection()) {
       c.setAutoCommit(false);
-      try (PreparedStatement ps = c.prepareStatement("insert into account (reseller_id, name, status, created_at,"
-          + " version, postpay_permission) values (?, ?, 'ACTIVE', ?, 0, 'APPROVED')")) {
-        for (int i = 0; i < n; i++) {
-          ps.setLong(1, reseller);
-          ps.setString(2, prefix + "-" + i);
-          ps.setTimestamp(3, at);
-          ps.addBatch();
-          if (i % 5000 == 4999) {
-            ps.executeBatch();
-          }
-        }
-        ps.executeBatch();
-      }
-      long first = accountId(c, prefix, "min");
-      long last = accountId(c, prefix, "max");
+      BulkAccounts.Range range = BulkAccounts.insert(c, prefix, n, now);
+      long first = range.first();
+      long last = range.last();
       try (PreparedStatement ledger = c.prepareStatement("insert into ledger_account (account_id, currency, balance,"
           + " credit_limit, updated_at) values (?, 'EUR', ?, ?, ?)");
           PreparedStatement promise = c.prepareStatement("insert into promised_payment (account_id, offer_id, amount,"
@@ -112,15 +99,6 @@ public final class PromiseSeed {
     return index % 10 == 9;
   }
 
-  private static long accountId(Connection c, String prefix, String fn) throws Exception {
-    try (PreparedStatement ps = c.prepareStatement("select " + fn + "(id) from account where name like ?")) {
-      ps.setString(1, prefix + "-%");
-      try (ResultSet rs = ps.executeQuery()) {
-        rs.next();
-        return rs.getLong(1);
-      }
-    }
-  }
 
   /**
    * Each promise's instance, waiting for its end as after its grant; 500 per transaction, 4 threads. {@code closeBy}
