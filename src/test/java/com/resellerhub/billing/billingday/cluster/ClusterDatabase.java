@@ -125,6 +125,15 @@ public final class ClusterDatabase implements AutoCloseable {
     return waiting;
   }
 
+  /**
+   * This database's open transactions right now ({@code information_schema.innodb_trx}), running or waiting: a killed
+   * client's transaction stays open (holding its row locks) until the server finds its connection gone.
+   */
+  public long openTransactions() {
+    return jdbc.queryForObject("select count(*) from information_schema.innodb_trx t join"
+        + " information_schema.processlist p on p.id = t.trx_mysql_thread_id where p.db = ?", Long.class, name);
+  }
+
   /** Open connections to this database (processlist) other than the one asking. */
   public int otherConnections() {
     return jdbc.queryForObject("select count(*) from information_schema.processlist where db = ?"
