@@ -10,13 +10,13 @@ import com.resellerhub.billing.catalog.BillingModel;
 import com.resellerhub.billing.catalog.PlanPrice;
 import com.resellerhub.billing.catalog.PlanService;
 import com.resellerhub.billing.order.OrderService;
-import com.resellerhub.billing.order.OrderService.TermKey;
 import com.resellerhub.billing.order.OrderType;
 import com.resellerhub.billing.order.TermOrders;
 import com.resellerhub.billing.order.TermOrders.NewTermOrder;
 import com.resellerhub.billing.payment.BillingPayments;
 import com.resellerhub.billing.payment.BillingPayments.ActLine;
 import com.resellerhub.billing.payment.BillingPayments.BilledPeriod;
+import com.resellerhub.billing.payment.BillingPayments.OrderPayment;
 import com.resellerhub.billing.subscription.SubscriptionService;
 import com.resellerhub.billing.subscription.SubscriptionService.DueWindows;
 import com.resellerhub.billing.subscription.SubscriptionService.State;
@@ -27,11 +27,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The daily billing step (part of issue 6): creates the day's RENEWAL and PROLONGATION orders with their ORDER or
@@ -71,9 +73,11 @@ public class BillingDayService {
   private final TermOrders termOrders;
   private final OrderService orders;
   private final BillingPayments payments;
+  private final TransactionTemplate newTransaction;
 
   public BillingDayService(BillingDaySettings settings, SubscriptionService subscriptions, PlanService plans,
-      AccountBulk accounts, TermOrders termOrders, OrderService orders, BillingPayments payments) {
+      AccountBulk accounts, TermOrders termOrders, OrderService orders, BillingPayments payments,
+      PlatformTransactionManager transactions) {
     this.settings = settings;
     this.subscriptions = subscriptions;
     this.plans = plans;
@@ -81,42 +85,81 @@ public class BillingDayService {
     this.termOrders = termOrders;
     this.orders = orders;
     this.payments = payments;
+    this.newTransaction = new TransactionTemplate(transactions);
+    this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
   }
 
   /**
+   * What one slice of the day's creation did: its figures, the last account it handled (the next slice starts after
+   * it), and whether accounts with work may remain.
+   */
+  public record Slice(Created created, long lastAccountId, boolean more) {}
+
+  /**
    * Creates what falls due on {@code today}: renewals, prolongations, their payments (COMBINED per account and due
-   * date), and the acts of closed postpay periods. Calling it again for the same day creates nothing new.
+   * date), and the acts of closed postpay periods, slice after slice ({@link #createDueSlice}), each slice in a
+   * transaction of its own, so a day of a million subscriptions neither holds every account's lock until the end nor
+   * keeps one transaction open for minutes. Calling it again for the same day creates nothing new; a failure leaves
+   * the slices committed before it, and calling it again creates the rest.
+   */
+  public Created createDuePayments(LocalDate today) {
+    Created total = new Created(0, 0, 0, 0);
+    long after = 0;
+    while (true) {
+      long from = after;
+      Slice slice = newTransaction.execute(status -> createDueSlice(today, from));
+      total = total.plus(slice.created());
+      if (!slice.more()) {
+        return total;
+      }
+      after = slice.lastAccountId();
+    }
+  }
+
+  /**
+   * One slice of the day's creation, in the caller's transaction: the accounts with work after {@code afterAccountId}
+   * (ascending), page by page, up to {@code billing.billing-day.creation-slice-accounts} of them. The first slice
+   * ({@code afterAccountId} 0) also ends the cancelled subscriptions whose term ended. The billing-day process runs
+   * one slice per job, so each job's transaction stays bounded and the job repeats until {@link Slice#more} is false.
    */
   @Transactional
-  public Created createDuePayments(LocalDate today) {
+  public Slice createDueSlice(LocalDate today, long afterAccountId) {
     long started = System.nanoTime();
-    int ended = subscriptions.endCancelledTerms(today);
-    if (ended > 0) {
-      log.info("Billing day {}: {} cancelled subscriptions ended with their term", today, ended);
+    if (afterAccountId == 0) {
+      int ended = subscriptions.endCancelledTerms(today);
+      if (ended > 0) {
+        log.info("Billing day {}: {} cancelled subscriptions ended with their term", today, ended);
+      }
     }
     Map<Long, PlanPrice> planById = new LinkedHashMap<>();
     plans.prices().forEach(p -> planById.put(p.id(), p));
     DueWindows windows = windows(today, planById.values());
     Created total = new Created(0, 0, 0, 0);
-    long after = 0;
-    while (true) {
-      List<Long> page = subscriptions.accountsWithTermsDue(windows, after, settings.pageSize());
+    long after = afterAccountId;
+    int accountsDone = 0;
+    boolean more = true;
+    while (accountsDone < settings.creationSliceAccounts()) {
+      int limit = Math.min(settings.pageSize(), settings.creationSliceAccounts() - accountsDone);
+      List<Long> page = subscriptions.accountsWithTermsDue(windows, after, limit);
       if (page.isEmpty()) {
+        more = false;
         break;
       }
       after = page.get(page.size() - 1);
+      accountsDone += page.size();
       // Runs on several nodes, or twice at once, work on one account one after another; the second finds the first's
       // orders and acts.
       accounts.lockAll(page);
       total = total.plus(orders(page, today, windows, planById)).plus(acts(page, today, windows, planById));
-      if (page.size() < settings.pageSize()) {
+      if (page.size() < limit) {
+        more = false;
         break;
       }
     }
-    log.info("Billing day {}: {} renewals, {} prolongations, {} combined payments, {} acts ({} ms)", today,
-        total.renewals(), total.prolongations(), total.combined(), total.acts(),
+    log.info("Billing day {}: accounts {} to {}: {} renewals, {} prolongations, {} combined payments, {} acts ({} ms)",
+        today, afterAccountId + 1, after, total.renewals(), total.prolongations(), total.combined(), total.acts(),
         (System.nanoTime() - started) / 1_000_000);
-    return total;
+    return new Slice(total, after, more);
   }
 
   /**
@@ -143,21 +186,15 @@ public class BillingDayService {
   private Created orders(List<Long> page, LocalDate today, DueWindows windows, Map<Long, PlanPrice> planById) {
     List<State> renewing = subscriptions.renewalsDue(page, windows);
     List<State> prolonging = subscriptions.prolongationsDue(page, windows);
-    // a term that has its order already (any status) is not ordered again
-    Set<TermKey> ordered = orders.termOrdersOf(Stream.concat(renewing.stream(), prolonging.stream())
-        .map(State::id).toList());
+    // a term that has its order already (any status) is not ordered again: TermOrders.createAll skips it
     List<PlannedOrder> planned = new ArrayList<>();
     for (State s : renewing) {
-      if (!ordered.contains(new TermKey(s.id(), OrderType.RENEWAL, s.expiresOn()))) {
-        BillingDayRules.renewal(today, term(s, planById.get(s.planId())), settings.renewalLeadDays())
-            .ifPresent(planned::add);
-      }
+      BillingDayRules.renewal(today, term(s, planById.get(s.planId())), settings.renewalLeadDays())
+          .ifPresent(planned::add);
     }
     for (State s : prolonging) {
-      if (!ordered.contains(new TermKey(s.id(), OrderType.PROLONGATION, s.paidUntil()))) {
-        BillingDayRules.prolongation(today, term(s, planById.get(s.planId())), settings.prolongationLeadDays())
-            .ifPresent(planned::add);
-      }
+      BillingDayRules.prolongation(today, term(s, planById.get(s.planId())), settings.prolongationLeadDays())
+          .ifPresent(planned::add);
     }
     if (planned.isEmpty()) {
       return new Created(0, 0, 0, 0);
@@ -190,14 +227,16 @@ public class BillingDayService {
     }
     // A free term needs no payment: provisioned at once, as a free new order is.
     orders.provisionPaidAll(free);
+    List<OrderPayment> toCreate = new ArrayList<>();
     int combined = 0;
     for (PlannedPayment payment : BillingDayRules.payments(due)) {
-      payments.createForOrders(payment.accountId(), payment.orderIds(), payment.amount(), payment.currency(),
-          payment.dueDate(), payment.expiresOn(), "(billing day " + today + ")");
+      toCreate.add(new OrderPayment(payment.accountId(), payment.orderIds(), payment.amount(), payment.currency(),
+          payment.dueDate(), payment.expiresOn()));
       if (payment.combined()) {
         combined++;
       }
     }
+    payments.createAllForOrders(toCreate, "(billing day " + today + ")");
     return new Created(renewals, prolongations, combined, 0);
   }
 

@@ -4,7 +4,7 @@ import com.resellerhub.billing.account.AccountEventLog;
 import com.resellerhub.billing.platform.Jdbc;
 import com.resellerhub.billing.order.TermOrders.NewTermOrder;
 import java.sql.PreparedStatement;
-import java.sql.Statement;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -16,6 +16,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Component;
@@ -49,31 +50,44 @@ class OrderRows {
   }
 
   /**
-   * Inserts a term order, AWAITING_PAYMENT, created by {@code system} through {@link OrderChannel#SYSTEM}; returns
-   * its id. Throws {@link org.springframework.dao.DuplicateKeyException} when the subscription has it already
-   * ({@code uk_order_subscription_term}).
+   * Inserts term orders, AWAITING_PAYMENT, created by {@code system} through {@link OrderChannel#SYSTEM}, in one JDBC
+   * batch (one multi-row INSERT per packet with {@code rewriteBatchedStatements}); returns their ids in the order of
+   * {@code requests}. Throws {@link org.springframework.dao.DuplicateKeyException} when a subscription has one of them
+   * already ({@code uk_order_subscription_term}): the caller's transaction then creates none of them.
    */
-  long insertTermOrder(NewTermOrder r, Instant now) {
-    GeneratedKeyHolder key = new GeneratedKeyHolder();
-    jdbc.update(con -> {
-      PreparedStatement ps = con.prepareStatement("INSERT INTO customer_order (account_id, plan_id, type, trial,"
-          + " needs_approval, status, price, currency, created_by, created_via, cancelled_by_decline,"
-          + " subscription_id, period_start, created_at, version)"
-          + " VALUES (?, ?, ?, FALSE, FALSE, ?, ?, ?, ?, ?, FALSE, ?, ?, ?, 0)", Statement.RETURN_GENERATED_KEYS);
-      ps.setLong(1, r.accountId());
-      ps.setLong(2, r.planId());
-      ps.setString(3, r.type().name());
-      ps.setString(4, OrderStatus.AWAITING_PAYMENT.name());
-      ps.setBigDecimal(5, r.price());
-      ps.setString(6, r.currency());
-      ps.setString(7, AccountEventLog.SYSTEM);
-      ps.setString(8, OrderChannel.SYSTEM.name());
-      ps.setLong(9, r.subscriptionId());
-      ps.setObject(10, r.periodStart());
-      ps.setObject(11, Jdbc.utc(now));
-      return ps;
-    }, key);
-    return key.getKey().longValue();
+  List<Long> insertTermOrders(List<NewTermOrder> requests, Instant now) {
+    if (requests.isEmpty()) {
+      return List.of();
+    }
+    LocalDateTime at = Jdbc.utc(now);
+    GeneratedKeyHolder keys = new GeneratedKeyHolder();
+    jdbc.batchUpdate(con -> con.prepareStatement("INSERT INTO customer_order (account_id, plan_id, type, trial,"
+        + " needs_approval, status, price, currency, created_by, created_via, cancelled_by_decline,"
+        + " subscription_id, period_start, created_at, version)"
+        + " VALUES (?, ?, ?, FALSE, FALSE, ?, ?, ?, ?, ?, FALSE, ?, ?, ?, 0)", new String[] {"id"}),
+        new BatchPreparedStatementSetter() {
+          @Override
+          public void setValues(PreparedStatement ps, int i) throws SQLException {
+            NewTermOrder r = requests.get(i);
+            ps.setLong(1, r.accountId());
+            ps.setLong(2, r.planId());
+            ps.setString(3, r.type().name());
+            ps.setString(4, OrderStatus.AWAITING_PAYMENT.name());
+            ps.setBigDecimal(5, r.price());
+            ps.setString(6, r.currency());
+            ps.setString(7, AccountEventLog.SYSTEM);
+            ps.setString(8, OrderChannel.SYSTEM.name());
+            ps.setLong(9, r.subscriptionId());
+            ps.setObject(10, r.periodStart());
+            ps.setObject(11, at);
+          }
+
+          @Override
+          public int getBatchSize() {
+            return requests.size();
+          }
+        }, keys);
+    return Jdbc.generatedIds(keys, requests.size());
   }
 
   /** Locks the orders' rows (sorted ids, {@code SELECT ... FOR UPDATE}) and reads them. */

@@ -12,9 +12,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -60,23 +60,29 @@ public class TermOrders {
 
   /**
    * Creates the orders, AWAITING_PAYMENT, created by {@code system} through {@link OrderChannel#SYSTEM}, each with an
-   * ORDER_PLACED entry in its account's event log. One that already exists (same subscription, type and period
-   * start) is skipped: the result holds only the orders this call created.
+   * ORDER_PLACED entry in its account's event log: one batched insert of the orders, one of the entries. One that
+   * already exists (same subscription, type and period start) is skipped: the result holds only the orders this call
+   * created. The caller holds the accounts' locks, so what it reads as existing stays so; a writer that ignores the
+   * locks and inserts the same order in between makes the batch fail on {@code uk_order_subscription_term}
+   * ({@link org.springframework.dao.DuplicateKeyException}) and the caller's transaction create nothing.
    */
   @Transactional
   public List<Created> createAll(List<NewTermOrder> requests) {
-    List<Created> created = new ArrayList<>();
-    Instant now = clock.instant();
+    Set<OrderService.TermKey> existing = rows.termOrdersOf(requests.stream().map(NewTermOrder::subscriptionId)
+        .distinct().toList());
+    List<NewTermOrder> missing = new ArrayList<>();
     for (NewTermOrder r : requests) {
-      long orderId;
-      try {
-        orderId = rows.insertTermOrder(r, now);
-      } catch (DuplicateKeyException e) {
+      if (existing.contains(new OrderService.TermKey(r.subscriptionId(), r.type(), r.periodStart()))) {
         log.info("{} order of subscription {} for {} exists already; not created again", r.type(),
             r.subscriptionId(), r.periodStart());
-        continue;
+      } else {
+        missing.add(r);
       }
-      created.add(new Created(r, orderId));
+    }
+    List<Long> ids = rows.insertTermOrders(missing, clock.instant());
+    List<Created> created = new ArrayList<>(missing.size());
+    for (int i = 0; i < missing.size(); i++) {
+      created.add(new Created(missing.get(i), ids.get(i)));
     }
     eventLog.recordAll(created.stream().map(c -> new AccountEventLog.Entry(c.request().accountId(),
         AccountEventType.ORDER_PLACED, AccountEventLog.SYSTEM, true, describe(c))).toList());

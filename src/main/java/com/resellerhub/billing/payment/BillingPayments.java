@@ -9,6 +9,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
@@ -49,30 +50,53 @@ public class BillingPayments {
     this.actDueDays = settings.actDueDays();
   }
 
+  /** A PREPAY payment to create for orders of one account (ORDER for one order, COMBINED for several). */
+  public record OrderPayment(long accountId, List<Long> orderIds, BigDecimal amount, String currency,
+      LocalDate dueDate, LocalDate expiresOn) {
+
+    public OrderPayment {
+      if (orderIds.isEmpty()) {
+        throw new IllegalArgumentException("A payment for orders needs at least one order");
+      }
+      orderIds = List.copyOf(orderIds);
+    }
+
+    PaymentType type() {
+      return orderIds.size() == 1 ? PaymentType.ORDER : PaymentType.COMBINED;
+    }
+  }
+
   /**
-   * One PREPAY payment for orders of the account: ORDER for one order, COMBINED (all ids in {@code payment_order})
-   * for several. Returns its id.
+   * The billing day's payments of a page of accounts at once: the payments, their orders, their CREATED history and
+   * their PAYMENT_CREATED entries in the accounts' event logs, each one batched insert. Returns their ids in the
+   * order given.
    */
   @Transactional
-  public long createForOrders(long accountId, List<Long> orderIds, BigDecimal amount, String currency,
-      LocalDate dueDate, LocalDate expiresOn, String note) {
-    if (orderIds.isEmpty()) {
-      throw new IllegalArgumentException("A payment for orders needs at least one order");
-    }
-    PaymentType type = orderIds.size() == 1 ? PaymentType.ORDER : PaymentType.COMBINED;
-    BigDecimal money = Money.of(amount);
+  public List<Long> createAllForOrders(List<OrderPayment> payments, String note) {
     Instant now = clock.instant();
-    long id = rows.insert(accountId, type, BillingModel.PREPAY, money, currency, dueDate, expiresOn, null, orderIds,
-        AccountEventLog.SYSTEM, now);
-    String what = type + " payment for " + (orderIds.size() == 1 ? "order " + orderIds.get(0) : "orders " + orderIds)
-        + ", due " + dueDate + (expiresOn.equals(dueDate) ? "" : ", expires " + expiresOn) + (note == null ? ""
-        : " " + note);
-    rows.events(List.of(new PaymentRows.NewEvent(id, PaymentEventKind.CREATED, null, PaymentStatus.AWAITING_PAYMENT,
-        what, AccountEventLog.SYSTEM)), now);
-    eventLog.recordAll(List.of(new AccountEventLog.Entry(accountId, AccountEventType.PAYMENT_CREATED,
-        AccountEventLog.SYSTEM, true, "Payment " + id + " (" + type + ") of " + Money.text(money) + " " + currency
-            + " " + what.substring(what.indexOf(" for ") + 1))));
-    return id;
+    List<PaymentRows.NewOrderPayment> toInsert = payments.stream().map(p -> new PaymentRows.NewOrderPayment(
+        p.accountId(), p.type(), Money.of(p.amount()), p.currency(), p.dueDate(), p.expiresOn(), p.orderIds()))
+        .toList();
+    List<Long> ids = rows.insertForOrders(toInsert, AccountEventLog.SYSTEM, now);
+    List<PaymentRows.NewEvent> created = new ArrayList<>(payments.size());
+    List<AccountEventLog.Entry> entries = new ArrayList<>(payments.size());
+    for (int i = 0; i < payments.size(); i++) {
+      OrderPayment p = payments.get(i);
+      long id = ids.get(i);
+      PaymentType type = p.type();
+      BigDecimal money = Money.of(p.amount());
+      String what = type + " payment for " + (p.orderIds().size() == 1 ? "order " + p.orderIds().get(0)
+          : "orders " + p.orderIds()) + ", due " + p.dueDate() + (p.expiresOn().equals(p.dueDate()) ? ""
+          : ", expires " + p.expiresOn()) + (note == null ? "" : " " + note);
+      created.add(new PaymentRows.NewEvent(id, PaymentEventKind.CREATED, null, PaymentStatus.AWAITING_PAYMENT, what,
+          AccountEventLog.SYSTEM));
+      entries.add(new AccountEventLog.Entry(p.accountId(), AccountEventType.PAYMENT_CREATED, AccountEventLog.SYSTEM,
+          true, "Payment " + id + " (" + type + ") of " + Money.text(money) + " " + p.currency() + " "
+              + what.substring(what.indexOf(" for ") + 1)));
+    }
+    rows.events(created, now);
+    eventLog.recordAll(entries);
+    return ids;
   }
 
   /**

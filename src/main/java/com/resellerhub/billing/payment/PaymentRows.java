@@ -100,6 +100,58 @@ class PaymentRows {
     return paymentId;
   }
 
+  /** A PREPAY payment of orders for {@link #insertForOrders}. */
+  record NewOrderPayment(long accountId, PaymentType type, BigDecimal amount, String currency, LocalDate dueDate,
+      LocalDate expiresOn, List<Long> orderIds) {}
+
+  /**
+   * Inserts PREPAY payments of orders, AWAITING_PAYMENT, in one JDBC batch, and their {@code payment_order} rows in
+   * another; returns their ids in the order of {@code payments}.
+   */
+  List<Long> insertForOrders(List<NewOrderPayment> payments, String createdBy, Instant now) {
+    if (payments.isEmpty()) {
+      return List.of();
+    }
+    LocalDateTime at = Jdbc.utc(now);
+    GeneratedKeyHolder keys = new GeneratedKeyHolder();
+    jdbc.batchUpdate(con -> con.prepareStatement("INSERT INTO payment (account_id, type, model, status, amount,"
+        + " currency, due_date, expires_on, act_id, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?)",
+        new String[] {"id"}), new org.springframework.jdbc.core.BatchPreparedStatementSetter() {
+          @Override
+          public void setValues(PreparedStatement ps, int i) throws java.sql.SQLException {
+            NewOrderPayment p = payments.get(i);
+            ps.setLong(1, p.accountId());
+            ps.setString(2, p.type().name());
+            ps.setString(3, BillingModel.PREPAY.name());
+            ps.setString(4, AWAITING);
+            ps.setBigDecimal(5, p.amount());
+            ps.setString(6, p.currency());
+            Jdbc.setDate(ps, 7, p.dueDate());
+            Jdbc.setDate(ps, 8, p.expiresOn());
+            ps.setString(9, createdBy);
+            ps.setObject(10, at);
+          }
+
+          @Override
+          public int getBatchSize() {
+            return payments.size();
+          }
+        }, keys);
+    List<Long> ids = Jdbc.generatedIds(keys, payments.size());
+    List<long[]> links = new ArrayList<>();
+    for (int i = 0; i < payments.size(); i++) {
+      for (long orderId : payments.get(i).orderIds()) {
+        links.add(new long[] {ids.get(i), orderId});
+      }
+    }
+    jdbc.batchUpdate("INSERT INTO payment_order (payment_id, order_id) VALUES (?, ?)", links, links.size(),
+        (ps, link) -> {
+          ps.setLong(1, link[0]);
+          ps.setLong(2, link[1]);
+        });
+    return ids;
+  }
+
   /** The one insert of history entries in bulk, all at {@code now}; a detail over 1000 characters is shortened. */
   void events(List<NewEvent> events, Instant now) {
     if (events.isEmpty()) {

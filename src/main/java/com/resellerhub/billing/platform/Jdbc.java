@@ -76,6 +76,25 @@ public final class Jdbc {
     return total;
   }
 
+  /**
+   * The ids a batched INSERT generated, one per row in the batch's order; Connector/J names the key column
+   * {@code GENERATED_KEY}, H2 by the column, so each row's single value is taken. Fails when the driver returned another
+   * number of keys than rows, rather than pair rows with the wrong ids.
+   */
+  public static List<Long> generatedIds(org.springframework.jdbc.support.KeyHolder keys, int rows) {
+    List<Long> ids = new ArrayList<>(rows);
+    for (java.util.Map<String, Object> key : keys.getKeyList()) {
+      if (key.size() != 1) {
+        throw new IllegalStateException("Expected one generated key per row, got " + key.keySet());
+      }
+      ids.add(((Number) key.values().iterator().next()).longValue());
+    }
+    if (ids.size() != rows) {
+      throw new IllegalStateException(rows + " rows inserted but " + ids.size() + " generated ids returned");
+    }
+    return ids;
+  }
+
   public static LocalDate date(ResultSet rs, String column) throws SQLException {
     return rs.getObject(column, LocalDate.class);
   }

@@ -41,6 +41,8 @@ public final class BillingDayProcess {
     public static final String MESSAGE_START = "StartEvent_RunRequested";
     public static final String STARTED = "Gateway_BillingDayStarted";
     public static final String CREATE = "Task_CreateDuePayments";
+    /** "Every account done?": the creation step runs again, one slice of accounts per job, until none is left. */
+    public static final String ALL_CREATED_GATEWAY = "Gateway_AllCreated";
     /** "Settle the day's payments": selection, fan-out and counting; its boundary timer says when it is late. */
     public static final String SETTLE_PAYMENTS = "SubProcess_SettleDayPayments";
     public static final String SETTLEMENT_START = "StartEvent_SettlementStarted";
@@ -88,6 +90,10 @@ public final class BillingDayProcess {
     public static final String PROLONGATIONS_CREATED = "prolongationsCreated";
     public static final String COMBINED_CREATED = "combinedCreated";
     public static final String ACTS_CREATED = "actsCreated";
+    /** The last account the creation step has handled; its next job starts after it (0 before the first). */
+    public static final String CREATED_UP_TO = "createdUpToAccount";
+    /** Whether accounts with work may be left after {@link #CREATED_UP_TO}. */
+    public static final String MORE_TO_CREATE = "moreToCreate";
 
     private Variables() {}
   }

@@ -1,16 +1,19 @@
 package com.resellerhub.billing.billingday.process;
 
-import com.resellerhub.billing.process.ProcessVariables;
-
 import static com.resellerhub.billing.billingday.process.BillingDayProcess.Variables.*;
 
 import com.resellerhub.billing.billingday.BillingDayService;
+import com.resellerhub.billing.process.ProcessVariables;
 import java.time.LocalDate;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** "Create the day's payments" (PAY-1): renewals, prolongations, combined payments and acts of the billing day. */
+/**
+ * "Create the day's payments" (PAY-1): renewals, prolongations, combined payments and acts of the billing day, one
+ * slice of accounts per job ({@link BillingDayService#createDueSlice}), from the account after
+ * {@code createdUpToAccount}; the figures add up over the slices, {@code moreToCreate} says whether to run again.
+ */
 @Component(BillingDayProcess.Beans.CREATE)
 public class CreateDuePaymentsDelegate implements JavaDelegate {
 
@@ -23,10 +26,19 @@ public class CreateDuePaymentsDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     LocalDate date = LocalDate.parse(ProcessVariables.requiredString(execution, BUSINESS_DATE));
-    BillingDayService.Created created = billingDay.createDuePayments(date);
-    execution.setVariable(RENEWALS_CREATED, created.renewals());
-    execution.setVariable(PROLONGATIONS_CREATED, created.prolongations());
-    execution.setVariable(COMBINED_CREATED, created.combined());
-    execution.setVariable(ACTS_CREATED, created.acts());
+    long after = execution.hasVariable(CREATED_UP_TO) ? ProcessVariables.requiredLong(execution, CREATED_UP_TO) : 0;
+    BillingDayService.Slice slice = billingDay.createDueSlice(date, after);
+    BillingDayService.Created created = slice.created();
+    add(execution, RENEWALS_CREATED, created.renewals());
+    add(execution, PROLONGATIONS_CREATED, created.prolongations());
+    add(execution, COMBINED_CREATED, created.combined());
+    add(execution, ACTS_CREATED, created.acts());
+    execution.setVariable(CREATED_UP_TO, slice.lastAccountId());
+    execution.setVariable(MORE_TO_CREATE, slice.more());
+  }
+
+  private static void add(DelegateExecution execution, String name, int count) {
+    Object before = execution.getVariable(name);
+    execution.setVariable(name, (before instanceof Number n ? n.intValue() : 0) + count);
   }
 }
