@@ -27,12 +27,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -74,6 +79,8 @@ public class BillingDayService {
   private final OrderService orders;
   private final BillingPayments payments;
   private final TransactionTemplate newTransaction;
+  /** The creation's slices run here, {@code creation-threads} at a time. */
+  private final ExecutorService workers;
 
   public BillingDayService(BillingDaySettings settings, SubscriptionService subscriptions, PlanService plans,
       AccountBulk accounts, TermOrders termOrders, OrderService orders, BillingPayments payments,
@@ -87,46 +94,62 @@ public class BillingDayService {
     this.payments = payments;
     this.newTransaction = new TransactionTemplate(transactions);
     this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    CustomizableThreadFactory threads = new CustomizableThreadFactory("billing-day-create-");
+    threads.setDaemon(true);
+    this.workers = Executors.newFixedThreadPool(settings.creationThreads(), threads);
   }
 
   /**
-   * What one slice of the day's creation did: its figures, the last account it handled (the next slice starts after
+   * What one step of the day's creation did: its figures, the last account it handled (the next step starts after
    * it), and whether accounts with work may remain.
    */
   public record Slice(Created created, long lastAccountId, boolean more) {}
 
   /**
    * Creates what falls due on {@code today}: renewals, prolongations, their payments (COMBINED per account and due
-   * date), and the acts of closed postpay periods, slice after slice ({@link #createDueSlice}), each slice in a
-   * transaction of its own, so a day of a million subscriptions neither holds every account's lock until the end nor
-   * keeps one transaction open for minutes. Calling it again for the same day creates nothing new; a failure leaves
-   * the slices committed before it, and calling it again creates the rest.
+   * date), and the acts of closed postpay periods, step after step ({@link #createDueStep}), so a day of a million
+   * subscriptions neither holds every account's lock until the end nor keeps one transaction open for minutes. Calling
+   * it again for the same day creates nothing new; a failure leaves the slices committed before it, and calling it
+   * again creates the rest.
    */
   public Created createDuePayments(LocalDate today) {
     Created total = new Created(0, 0, 0, 0);
     long after = 0;
     while (true) {
-      long from = after;
-      Slice slice = newTransaction.execute(status -> createDueSlice(today, from));
-      total = total.plus(slice.created());
-      if (!slice.more()) {
+      Slice step = createDueStep(today, after);
+      total = total.plus(step.created());
+      if (!step.more()) {
         return total;
       }
-      after = slice.lastAccountId();
+      after = step.lastAccountId();
     }
   }
 
   /**
-   * One slice of the day's creation, in the caller's transaction: the accounts with work after {@code afterAccountId}
-   * (ascending), page by page, up to {@code billing.billing-day.creation-slice-accounts} of them. The first slice
-   * ({@code afterAccountId} 0) also ends the cancelled subscriptions whose term ended. The billing-day process runs
-   * one slice per job, so each job's transaction stays bounded and the job repeats until {@link Slice#more} is false.
+   * One step of the day's creation, what one job of "Create the day's payments" does: the next accounts with work
+   * after {@code afterAccountId} (ascending), at most {@code creation-threads} x {@code creation-slice-accounts} of
+   * them, cut into {@code creation-threads} consecutive slices that run at once, each in a transaction of its own
+   * (its accounts locked page by page, ascending, so slices of two runs wait for each other and never deadlock). The
+   * step returns when every slice has committed; when one failed, it throws its error after the others ended: the
+   * committed slices stay, and the step run again finds their orders and creates the rest. The first step
+   * ({@code afterAccountId} 0) also ends the cancelled subscriptions whose term ended.
    */
-  @Transactional
-  public Slice createDueSlice(LocalDate today, long afterAccountId) {
+  public Slice createDueStep(LocalDate today, long afterAccountId) {
+    return createDueStep(today, afterAccountId, new StepSize(settings.creationThreads(),
+        settings.creationSliceAccounts(), settings.pageSize()));
+  }
+
+  /** How one step is cut: slices at once, accounts per slice, accounts per page. */
+  record StepSize(int threads, int sliceAccounts, int pageSize) {}
+
+  /** {@link #createDueStep(LocalDate, long)} with the step cut as given (the integration tests cut small steps). */
+  Slice createDueStep(LocalDate today, long afterAccountId, StepSize size) {
+    if (size.threads() > settings.creationThreads()) {
+      throw new IllegalArgumentException("At most " + settings.creationThreads() + " slices run at once");
+    }
     long started = System.nanoTime();
     if (afterAccountId == 0) {
-      int ended = subscriptions.endCancelledTerms(today);
+      int ended = newTransaction.execute(status -> subscriptions.endCancelledTerms(today));
       if (ended > 0) {
         log.info("Billing day {}: {} cancelled subscriptions ended with their term", today, ended);
       }
@@ -134,32 +157,68 @@ public class BillingDayService {
     Map<Long, PlanPrice> planById = new LinkedHashMap<>();
     plans.prices().forEach(p -> planById.put(p.id(), p));
     DueWindows windows = windows(today, planById.values());
+    int limit = size.threads() * size.sliceAccounts();
+    List<Long> ids = subscriptions.accountsWithTermsDue(windows, afterAccountId, limit);
+    if (ids.isEmpty()) {
+      return new Slice(new Created(0, 0, 0, 0), afterAccountId, false);
+    }
+    // as many slices as threads, but no slice smaller than a page: a small day is one slice on this thread
+    int slices = Math.max(1, Math.min(size.threads(), (ids.size() + size.pageSize() - 1) / size.pageSize()));
+    int perSlice = (ids.size() + slices - 1) / slices;
+    List<List<Long>> parts = new ArrayList<>();
+    for (int from = 0; from < ids.size(); from += perSlice) {
+      parts.add(ids.subList(from, Math.min(ids.size(), from + perSlice)));
+    }
     Created total = new Created(0, 0, 0, 0);
-    long after = afterAccountId;
-    int accountsDone = 0;
-    boolean more = true;
-    while (accountsDone < settings.creationSliceAccounts()) {
-      int limit = Math.min(settings.pageSize(), settings.creationSliceAccounts() - accountsDone);
-      List<Long> page = subscriptions.accountsWithTermsDue(windows, after, limit);
-      if (page.isEmpty()) {
-        more = false;
-        break;
+    if (parts.size() == 1) {
+      total = createSlice(today, parts.get(0), windows, planById, size.pageSize());
+    } else {
+      List<Future<Created>> running = new ArrayList<>();
+      for (List<Long> part : parts) {
+        running.add(workers.submit(() -> createSlice(today, part, windows, planById, size.pageSize())));
       }
-      after = page.get(page.size() - 1);
-      accountsDone += page.size();
-      // Runs on several nodes, or twice at once, work on one account one after another; the second finds the first's
-      // orders and acts.
-      accounts.lockAll(page);
-      total = total.plus(orders(page, today, windows, planById)).plus(acts(page, today, windows, planById));
-      if (page.size() < limit) {
-        more = false;
-        break;
+      RuntimeException failure = null;
+      for (Future<Created> f : running) {
+        try {
+          total = total.plus(f.get());
+        } catch (ExecutionException e) {
+          failure = failure != null ? failure : e.getCause() instanceof RuntimeException r ? r
+              : new IllegalStateException("A slice of the billing day's creation failed", e.getCause());
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          failure = failure != null ? failure : new IllegalStateException("Interrupted while slices ran", e);
+        }
+      }
+      if (failure != null) {
+        throw failure;
       }
     }
-    log.info("Billing day {}: accounts {} to {}: {} renewals, {} prolongations, {} combined payments, {} acts ({} ms)",
-        today, afterAccountId + 1, after, total.renewals(), total.prolongations(), total.combined(), total.acts(),
-        (System.nanoTime() - started) / 1_000_000);
-    return new Slice(total, after, more);
+    long last = ids.get(ids.size() - 1);
+    log.info("Billing day {}: accounts {} to {} in {} slices: {} renewals, {} prolongations, {} combined payments,"
+        + " {} acts ({} ms)", today, ids.get(0), last, parts.size(), total.renewals(), total.prolongations(),
+        total.combined(), total.acts(), (System.nanoTime() - started) / 1_000_000);
+    return new Slice(total, last, ids.size() == limit);
+  }
+
+  /** One slice: these accounts (ascending), page by page, in a transaction of its own. */
+  private Created createSlice(LocalDate today, List<Long> accountIds, DueWindows windows,
+      Map<Long, PlanPrice> planById, int pageSize) {
+    return newTransaction.execute(status -> {
+      Created total = new Created(0, 0, 0, 0);
+      for (int from = 0; from < accountIds.size(); from += pageSize) {
+        List<Long> page = accountIds.subList(from, Math.min(accountIds.size(), from + pageSize));
+        // Runs on several nodes, or twice at once, work on one account one after another; the second finds the
+        // first's orders and acts.
+        accounts.lockAll(page);
+        total = total.plus(orders(page, today, windows, planById)).plus(acts(page, today, windows, planById));
+      }
+      return total;
+    });
+  }
+
+  @PreDestroy
+  void stopWorkers() {
+    workers.shutdownNow();
   }
 
   /**

@@ -30,9 +30,11 @@ import org.springframework.validation.annotation.Validated;
  *     day (default 7, at least 0); the same default as renewals, so that orders falling due on one date are created
  *     by the same run and share one payment
  * @param pageSize accounts handled per page, so memory and statement sizes stay bounded (default 200)
- * @param creationSliceAccounts accounts with work that one "Create the day's payments" job (one transaction) handles;
- *     the step repeats until every account is done (default 5000), so a million subscriptions make 200 bounded
- *     transactions rather than one of minutes that holds every account's lock
+ * @param creationSliceAccounts accounts with work that one slice of "Create the day's payments" handles in one
+ *     transaction (default 5000): a million subscriptions make 200 bounded transactions rather than one of minutes
+ *     that holds every account's lock
+ * @param creationThreads slices that one job of "Create the day's payments" runs at once (default 4, as the job
+ *     executor's core threads); the step repeats, as a new job, until every account is done
  */
 @Validated
 @ConfigurationProperties("billing.billing-day")
@@ -47,7 +49,8 @@ public record BillingDaySettings(
     @DefaultValue("7") @Min(1) int renewalLeadDays,
     @DefaultValue("7") @Min(0) int prolongationLeadDays,
     @DefaultValue("200") @Min(1) int pageSize,
-    @DefaultValue("5000") @Min(1) int creationSliceAccounts) {
+    @DefaultValue("5000") @Min(1) int creationSliceAccounts,
+    @DefaultValue("4") @Min(1) @jakarta.validation.constraints.Max(32) int creationThreads) {
 
   public BillingDaySettings {
     nodeName = nodeName == null || nodeName.isBlank() ? ManagementFactory.getRuntimeMXBean().getName() : nodeName;

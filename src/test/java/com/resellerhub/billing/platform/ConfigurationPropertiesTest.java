@@ -38,7 +38,7 @@ class ConfigurationPropertiesTest {
       assertThat(context).hasNotFailed();
       BillingDaySettings billingDay = context.getBean(BillingDaySettings.class);
       assertThat(billingDay).isEqualTo(new BillingDaySettings("0 0 2 * * ?", true, 500, Duration.ofSeconds(5),
-          Duration.ofHours(4), "operations@localhost", billingDay.nodeName(), 7, 7, 200, 5000));
+          Duration.ofHours(4), "operations@localhost", billingDay.nodeName(), 7, 7, 200, 5000, 4));
       assertThat(billingDay.nodeName()).as("the JVM's pid@host").contains("@");
       PaymentSettings payments = context.getBean(PaymentSettings.class);
       assertThat(payments.dueDays()).isEqualTo(3);

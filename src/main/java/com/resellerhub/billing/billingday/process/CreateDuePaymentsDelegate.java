@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * "Create the day's payments" (PAY-1): renewals, prolongations, combined payments and acts of the billing day, one
- * slice of accounts per job ({@link BillingDayService#createDueSlice}), from the account after
+ * slice of accounts per job ({@link BillingDayService#createDueStep}), from the account after
  * {@code createdUpToAccount}; the figures add up over the slices, {@code moreToCreate} says whether to run again.
  */
 @Component(BillingDayProcess.Beans.CREATE)
@@ -27,7 +27,7 @@ public class CreateDuePaymentsDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     LocalDate date = LocalDate.parse(ProcessVariables.requiredString(execution, BUSINESS_DATE));
     long after = execution.hasVariable(CREATED_UP_TO) ? ProcessVariables.requiredLong(execution, CREATED_UP_TO) : 0;
-    BillingDayService.Slice slice = billingDay.createDueSlice(date, after);
+    BillingDayService.Slice slice = billingDay.createDueStep(date, after);
     BillingDayService.Created created = slice.created();
     add(execution, RENEWALS_CREATED, created.renewals());
     add(execution, PROLONGATIONS_CREATED, created.prolongations());

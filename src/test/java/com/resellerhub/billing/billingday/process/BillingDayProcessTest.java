@@ -75,11 +75,11 @@ class BillingDayProcessTest {
   void wire() {
     clock.set(NOW);
     BillingDaySettings settings = new BillingDaySettings("0 0 2 * * ?", true, 500, Duration.ofSeconds(5),
-        Duration.ofHours(4), "operations@localhost", "test-node", 7, 7, 200, 5000);
+        Duration.ofHours(4), "operations@localhost", "test-node", 7, 7, 200, 5000, 4);
     Mocks.register(BillingDayProcess.Beans.SCHEDULE, new BillingDaySchedule(settings));
     Mocks.register(BillingDayProcess.Beans.NOTIFY_LATE, new NotifyBillingDayLateDelegate(lateNotice));
     Mocks.register(BillingDayProcess.Beans.CREATE, new CreateDuePaymentsDelegate(billingDay));
-    when(billingDay.createDueSlice(any(), anyLong()))
+    when(billingDay.createDueStep(any(), anyLong()))
         .thenReturn(new BillingDayService.Slice(new BillingDayService.Created(0, 0, 0, 0), 0, false));
     Mocks.register(BillingDayProcess.Beans.SELECT, new SelectExpiringPaymentsDelegate(settlement));
     Mocks.register(BillingDayProcess.Beans.START_CHUNKS, new StartChunkSettlementsDelegate(settlement));
@@ -132,9 +132,9 @@ class BillingDayProcessTest {
     assertThat(managementService().createJobQuery().timers().count())
         .as("the next day's timer is scheduled").isEqualTo(1);
     // a day of many accounts is created slice after slice, one job each, from where the previous one stopped
-    when(billingDay.createDueSlice(DAY, 0L))
+    when(billingDay.createDueStep(DAY, 0L))
         .thenReturn(new BillingDayService.Slice(new BillingDayService.Created(2, 1, 1, 3), 5000L, true));
-    when(billingDay.createDueSlice(DAY, 5000L))
+    when(billingDay.createDueStep(DAY, 5000L))
         .thenReturn(new BillingDayService.Slice(new BillingDayService.Created(1, 1, 0, 1), 7200L, false));
     execute(job(CREATE, run));
     assertThat(run).isWaitingAt(CREATE).hasPassed(ALL_CREATED_GATEWAY).variables()
@@ -143,8 +143,8 @@ class BillingDayProcessTest {
     assertThat(run).isWaitingAt(SELECT).variables().containsEntry("renewalsCreated", 3)
         .containsEntry("prolongationsCreated", 2).containsEntry("combinedCreated", 1).containsEntry("actsCreated", 4)
         .containsEntry(CREATED_UP_TO, 7200L).containsEntry(MORE_TO_CREATE, false);
-    verify(billingDay).createDueSlice(DAY, 0L);
-    verify(billingDay).createDueSlice(DAY, 5000L);
+    verify(billingDay).createDueStep(DAY, 0L);
+    verify(billingDay).createDueStep(DAY, 5000L);
 
     execute(job(SELECT, run));
     assertThat(run).hasBusinessKey("demo:2027-05-10").isWaitingAt(START_CHUNKS)
@@ -219,7 +219,7 @@ class BillingDayProcessTest {
     ProcessInstance run = runtimeService().createProcessInstanceQuery()
         .processDefinitionKey(BillingDayProcess.PROCESS_KEY).singleResult();
     execute(job(CREATE, run));
-    verify(billingDay).createDueSlice(yesterday, 0L);
+    verify(billingDay).createDueStep(yesterday, 0L);
     execute(job(SELECT, run));
     assertThat(run).hasBusinessKey("demo:2027-05-09");
     execute(job(START_CHUNKS, run));
