@@ -7,6 +7,8 @@ import com.resellerhub.billing.process.ProcessVariables;
 import java.time.LocalDate;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.model.bpmn.instance.FlowElement;
+import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,6 +28,16 @@ public class CreateDuePaymentsDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     LocalDate date = LocalDate.parse(ProcessVariables.requiredString(execution, BUSINESS_DATE));
+    if (!loops(execution)) {
+      // a definition deployed before the steps (its instance started before the upgrade): the whole day in this job,
+      // step after step, each committed on its own, as it has no way round again
+      BillingDayService.Created created = billingDay.createDuePayments(date);
+      execution.setVariable(RENEWALS_CREATED, created.renewals());
+      execution.setVariable(PROLONGATIONS_CREATED, created.prolongations());
+      execution.setVariable(COMBINED_CREATED, created.combined());
+      execution.setVariable(ACTS_CREATED, created.acts());
+      return;
+    }
     long after = execution.hasVariable(CREATED_UP_TO) ? ProcessVariables.requiredLong(execution, CREATED_UP_TO) : 0;
     BillingDayService.Slice slice = billingDay.createDueStep(date, after);
     BillingDayService.Created created = slice.created();
@@ -35,6 +47,13 @@ public class CreateDuePaymentsDelegate implements JavaDelegate {
     add(execution, ACTS_CREATED, created.acts());
     execution.setVariable(CREATED_UP_TO, slice.lastAccountId());
     execution.setVariable(MORE_TO_CREATE, slice.more());
+  }
+
+  /** Whether this definition comes back to the step ("Every account done?" after it). */
+  private static boolean loops(DelegateExecution execution) {
+    FlowElement task = execution.getBpmnModelElementInstance();
+    return task instanceof FlowNode node && node.getOutgoing().stream()
+        .anyMatch(flow -> BillingDayProcess.Elements.ALL_CREATED_GATEWAY.equals(flow.getTarget().getId()));
   }
 
   private static void add(DelegateExecution execution, String name, int count) {
