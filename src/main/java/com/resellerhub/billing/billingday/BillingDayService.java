@@ -50,11 +50,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * account rows locked first ({@code SELECT ... FOR UPDATE}, ascending ids, so two runs never deadlock), and only then
  * read: a second run waits for the first and finds its orders and acts. Behind the locks the database holds one order
  * per subscription, type and period start, and one act line per subscription and period start, so nothing can be
- * created twice even by code that forgets the lock. It joins the caller's transaction or runs in its own, and reads
- * and writes page by page through the owning features' bulk methods (plain JDBC there), so thousands of
- * subscriptions neither fill memory nor the persistence context: the subscriptions that may be due from
- * {@link SubscriptionService}, the plans' prices from {@link PlanService}, which of them already have their order or
- * act from {@link OrderService#termOrdersOf} and {@link BillingPayments#billedPeriods}, the accounts' locks from
+ * created twice even by code that forgets the lock. The day is created in steps ({@link #createDueStep}, one per job
+ * of the process) of slices run at once, each slice in a transaction of its own, and reads and writes page by page
+ * through the owning features' bulk methods (plain JDBC there), so a million subscriptions neither fill memory nor
+ * the persistence context: the subscriptions that may be due from {@link SubscriptionService}, the plans' prices
+ * from {@link PlanService}, the new orders from {@link TermOrders#createAll} (which skips a term ordered already),
+ * the periods billed already from {@link BillingPayments#billedPeriods}, the accounts' locks from
  * {@link AccountBulk}.
  */
 @Service
@@ -103,7 +104,7 @@ public class BillingDayService {
    * What one step of the day's creation did: its figures, the last account it handled (the next step starts after
    * it), and whether accounts with work may remain.
    */
-  public record Slice(Created created, long lastAccountId, boolean more) {}
+  public record Step(Created created, long lastAccountId, boolean more) {}
 
   /**
    * Creates what falls due on {@code today}: renewals, prolongations, their payments (COMBINED per account and due
@@ -116,7 +117,7 @@ public class BillingDayService {
     Created total = new Created(0, 0, 0, 0);
     long after = 0;
     while (true) {
-      Slice step = createDueStep(today, after);
+      Step step = createDueStep(today, after);
       total = total.plus(step.created());
       if (!step.more()) {
         return total;
@@ -134,7 +135,7 @@ public class BillingDayService {
    * committed slices stay, and the step run again finds their orders and creates the rest. The first step
    * ({@code afterAccountId} 0) also ends the cancelled subscriptions whose term ended.
    */
-  public Slice createDueStep(LocalDate today, long afterAccountId) {
+  public Step createDueStep(LocalDate today, long afterAccountId) {
     return createDueStep(today, afterAccountId, new StepSize(settings.creationThreads(),
         settings.creationSliceAccounts(), settings.pageSize()));
   }
@@ -143,10 +144,7 @@ public class BillingDayService {
   record StepSize(int threads, int sliceAccounts, int pageSize) {}
 
   /** {@link #createDueStep(LocalDate, long)} with the step cut as given (the integration tests cut small steps). */
-  Slice createDueStep(LocalDate today, long afterAccountId, StepSize size) {
-    if (size.threads() > settings.creationThreads()) {
-      throw new IllegalArgumentException("At most " + settings.creationThreads() + " slices run at once");
-    }
+  Step createDueStep(LocalDate today, long afterAccountId, StepSize size) {
     long started = System.nanoTime();
     if (afterAccountId == 0) {
       int ended = newTransaction.execute(status -> subscriptions.endCancelledTerms(today));
@@ -160,7 +158,7 @@ public class BillingDayService {
     int limit = size.threads() * size.sliceAccounts();
     List<Long> ids = subscriptions.accountsWithTermsDue(windows, afterAccountId, limit);
     if (ids.isEmpty()) {
-      return new Slice(new Created(0, 0, 0, 0), afterAccountId, false);
+      return new Step(new Created(0, 0, 0, 0), afterAccountId, false);
     }
     // as many slices as threads, but no slice smaller than a page: a small day is one slice on this thread
     int slices = Math.max(1, Math.min(size.threads(), (ids.size() + size.pageSize() - 1) / size.pageSize()));
@@ -177,16 +175,19 @@ public class BillingDayService {
       for (List<Long> part : parts) {
         running.add(workers.submit(() -> createSlice(today, part, windows, planById, size.pageSize())));
       }
+      // every slice ends before the step does; the first failure is the step's
       RuntimeException failure = null;
       for (Future<Created> f : running) {
         try {
           total = total.plus(f.get());
-        } catch (ExecutionException e) {
-          failure = failure != null ? failure : e.getCause() instanceof RuntimeException r ? r
-              : new IllegalStateException("A slice of the billing day's creation failed", e.getCause());
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          failure = failure != null ? failure : new IllegalStateException("Interrupted while slices ran", e);
+        } catch (ExecutionException | InterruptedException e) {
+          if (e instanceof InterruptedException) {
+            Thread.currentThread().interrupt();
+          }
+          if (failure == null) {
+            failure = e.getCause() instanceof RuntimeException r ? r
+                : new IllegalStateException("A slice of the billing day's creation failed", e);
+          }
         }
       }
       if (failure != null) {
@@ -197,7 +198,7 @@ public class BillingDayService {
     log.info("Billing day {}: accounts {} to {} in {} slices: {} renewals, {} prolongations, {} combined payments,"
         + " {} acts ({} ms)", today, ids.get(0), last, parts.size(), total.renewals(), total.prolongations(),
         total.combined(), total.acts(), (System.nanoTime() - started) / 1_000_000);
-    return new Slice(total, last, ids.size() == limit);
+    return new Step(total, last, ids.size() == limit);
   }
 
   /** One slice: these accounts (ascending), page by page, in a transaction of its own. */

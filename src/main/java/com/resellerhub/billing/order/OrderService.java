@@ -25,7 +25,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.domain.Page;
@@ -242,12 +241,6 @@ public class OrderService {
         order.getApprovedBy() != null ? order.getApprovedBy() : order.getCreatedBy(), true,
         "Order " + order.getId() + " provisioned: subscription " + subscription.getId() + " until "
             + subscription.getExpiresOn());
-  }
-
-  /** The RENEWAL and PROLONGATION orders (any status) of these subscriptions, read in bulk. */
-  @Transactional(readOnly = true)
-  public Set<TermKey> termOrdersOf(Collection<Long> subscriptionIds) {
-    return rows.termOrdersOf(subscriptionIds.stream().filter(Objects::nonNull).distinct().sorted().toList());
   }
 
   /** These orders' type, creation time and subscription, by id (ascending), read in bulk; unknown ids are left out. */

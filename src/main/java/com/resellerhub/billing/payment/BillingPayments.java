@@ -2,7 +2,6 @@ package com.resellerhub.billing.payment;
 
 import com.resellerhub.billing.account.AccountEventLog;
 import com.resellerhub.billing.account.AccountEventType;
-import com.resellerhub.billing.catalog.BillingModel;
 import com.resellerhub.billing.ledger.Money;
 import com.resellerhub.billing.reseller.ResellerService;
 import java.math.BigDecimal;
@@ -130,8 +129,8 @@ public class BillingPayments {
     rows.insertActLines(actId, periodStart, periodEnd, lines, true);
 
     LocalDate due = external ? null : today.plusDays(actDueDays);
-    long paymentId = rows.insert(accountId, PaymentType.ACT, BillingModel.POSTPAY, amount, currency, due,
-        due == null ? null : due.plusDays(1), actId, List.of(), AccountEventLog.SYSTEM, now);
+    long paymentId = rows.insertActPayment(accountId, amount, currency, due, due == null ? null : due.plusDays(1),
+        actId, AccountEventLog.SYSTEM, now);
     String what = "for act " + actId + " (" + periodStart + " to " + periodEnd + ")" + (external
         ? ", invoiced by the external system: no due date until the ERP confirms the act" : "");
     rows.events(List.of(new PaymentRows.NewEvent(paymentId, PaymentEventKind.CREATED, null,

@@ -64,40 +64,28 @@ class PaymentRows {
   // ---------------------------------------------------------------------------------------------------------------
   // Payments, acts and history the billing day creates
 
-  /** Inserts an AWAITING_PAYMENT payment (and its orders, if any); returns its id. */
-  long insert(long accountId, PaymentType type, BillingModel model, BigDecimal amount, String currency,
-      LocalDate dueDate, LocalDate expiresOn, Long actId, List<Long> orderIds, String createdBy, Instant now) {
+  /** Inserts the AWAITING_PAYMENT POSTPAY payment of an act; returns its id. */
+  long insertActPayment(long accountId, BigDecimal amount, String currency, LocalDate dueDate, LocalDate expiresOn,
+      long actId, String createdBy, Instant now) {
     GeneratedKeyHolder key = new GeneratedKeyHolder();
     jdbc.update(con -> {
       PreparedStatement ps = con.prepareStatement("INSERT INTO payment (account_id, type, model, status, amount,"
           + " currency, due_date, expires_on, act_id, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
           Statement.RETURN_GENERATED_KEYS);
       ps.setLong(1, accountId);
-      ps.setString(2, type.name());
-      ps.setString(3, model.name());
+      ps.setString(2, PaymentType.ACT.name());
+      ps.setString(3, BillingModel.POSTPAY.name());
       ps.setString(4, AWAITING);
       ps.setBigDecimal(5, amount);
       ps.setString(6, currency);
       Jdbc.setDate(ps, 7, dueDate);
       Jdbc.setDate(ps, 8, expiresOn);
-      if (actId == null) {
-        ps.setNull(9, java.sql.Types.BIGINT);
-      } else {
-        ps.setLong(9, actId);
-      }
+      ps.setLong(9, actId);
       ps.setString(10, createdBy);
       ps.setObject(11, Jdbc.utc(now));
       return ps;
     }, key);
-    long paymentId = key.getKey().longValue();
-    if (!orderIds.isEmpty()) {
-      jdbc.batchUpdate("INSERT INTO payment_order (payment_id, order_id) VALUES (?, ?)", orderIds, orderIds.size(),
-          (ps, orderId) -> {
-            ps.setLong(1, paymentId);
-            ps.setLong(2, orderId);
-          });
-    }
-    return paymentId;
+    return key.getKey().longValue();
   }
 
   /** A PREPAY payment of orders for {@link #insertForOrders}. */

@@ -45,7 +45,7 @@ class BillingDayCreationStepsIT {
     DueSubscriptionsSeed.Cohort set = seeds.seed("steps-a", 25, expiry);
     LocalDate day = expiry.minusDays(1);
 
-    BillingDayService.Slice first = billingDay.createDueStep(day, set.first() - 1, SMALL);
+    BillingDayService.Step first = billingDay.createDueStep(day, set.first() - 1, SMALL);
     assertThat(first.created().renewals() + first.created().prolongations()).as("2 slices of 3 accounts")
         .isEqualTo(6);
     assertThat(first.lastAccountId()).isEqualTo(set.first() + 5);
@@ -55,7 +55,7 @@ class BillingDayCreationStepsIT {
 
     int steps = 1;
     int created = 6;
-    BillingDayService.Slice step = first;
+    BillingDayService.Step step = first;
     while (step.more()) {
       step = billingDay.createDueStep(day, step.lastAccountId(), SMALL);
       created += step.created().renewals() + step.created().prolongations();
@@ -91,7 +91,7 @@ class BillingDayCreationStepsIT {
     assertThat(ordersOf(set.first(), set.first() + 2)).as("the first slice committed").isEqualTo(3);
     assertThat(ordersOf(set.first() + 3, set.last())).as("the failed slice created nothing").isZero();
 
-    BillingDayService.Slice retried = billingDay.createDueStep(day, set.first() - 1, SMALL);
+    BillingDayService.Step retried = billingDay.createDueStep(day, set.first() - 1, SMALL);
     assertThat(retried.created().renewals() + retried.created().prolongations())
         .as("only the failed slice's orders").isEqualTo(3);
     seeds.checkCreated(set);

@@ -122,12 +122,7 @@ final class PlainJdbcBillingDay {
           order.setObject(7, now);
           order.addBatch();
         }
-        order.executeBatch();
-        try (ResultSet keys = order.getGeneratedKeys()) {
-          while (keys.next()) {
-            orderIds.add(keys.getLong(1));
-          }
-        }
+        orderIds.addAll(executeReturningIds(order));
       }
       List<Long> paymentIds = new ArrayList<>();
       try (PreparedStatement payment = c.prepareStatement("insert into payment (account_id, type, model, status,"
@@ -141,12 +136,7 @@ final class PlainJdbcBillingDay {
           payment.setObject(5, now);
           payment.addBatch();
         }
-        payment.executeBatch();
-        try (ResultSet keys = payment.getGeneratedKeys()) {
-          while (keys.next()) {
-            paymentIds.add(keys.getLong(1));
-          }
-        }
+        paymentIds.addAll(executeReturningIds(payment));
       }
       try (PreparedStatement link = c.prepareStatement("insert into payment_order (payment_id, order_id)"
           + " values (?, ?)");
@@ -185,6 +175,18 @@ final class PlainJdbcBillingDay {
       c.commit();
       return toCreate.size();
     }
+  }
+
+  /** Runs the statement's batch and returns the ids it generated, in batch order. */
+  private static List<Long> executeReturningIds(PreparedStatement insert) throws java.sql.SQLException {
+    insert.executeBatch();
+    List<Long> ids = new ArrayList<>();
+    try (ResultSet keys = insert.getGeneratedKeys()) {
+      while (keys.next()) {
+        ids.add(keys.getLong(1));
+      }
+    }
+    return ids;
   }
 
   private static int runAll(List<Callable<Integer>> work, int threads) throws Exception {

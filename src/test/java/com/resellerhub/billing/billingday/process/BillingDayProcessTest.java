@@ -80,7 +80,7 @@ class BillingDayProcessTest {
     Mocks.register(BillingDayProcess.Beans.NOTIFY_LATE, new NotifyBillingDayLateDelegate(lateNotice));
     Mocks.register(BillingDayProcess.Beans.CREATE, new CreateDuePaymentsDelegate(billingDay));
     when(billingDay.createDueStep(any(), anyLong()))
-        .thenReturn(new BillingDayService.Slice(new BillingDayService.Created(0, 0, 0, 0), 0, false));
+        .thenReturn(new BillingDayService.Step(new BillingDayService.Created(0, 0, 0, 0), 0, false));
     Mocks.register(BillingDayProcess.Beans.SELECT, new SelectExpiringPaymentsDelegate(settlement));
     Mocks.register(BillingDayProcess.Beans.START_CHUNKS, new StartChunkSettlementsDelegate(settlement));
     Mocks.register(BillingDayProcess.Beans.CHECK, new CheckChunksDelegate(settlement));
@@ -133,9 +133,9 @@ class BillingDayProcessTest {
         .as("the next day's timer is scheduled").isEqualTo(1);
     // a day of many accounts is created slice after slice, one job each, from where the previous one stopped
     when(billingDay.createDueStep(DAY, 0L))
-        .thenReturn(new BillingDayService.Slice(new BillingDayService.Created(2, 1, 1, 3), 5000L, true));
+        .thenReturn(new BillingDayService.Step(new BillingDayService.Created(2, 1, 1, 3), 5000L, true));
     when(billingDay.createDueStep(DAY, 5000L))
-        .thenReturn(new BillingDayService.Slice(new BillingDayService.Created(1, 1, 0, 1), 7200L, false));
+        .thenReturn(new BillingDayService.Step(new BillingDayService.Created(1, 1, 0, 1), 7200L, false));
     execute(job(CREATE, run));
     assertThat(run).isWaitingAt(CREATE).hasPassed(ALL_CREATED_GATEWAY).variables()
         .containsEntry(CREATED_UP_TO, 5000L).containsEntry(MORE_TO_CREATE, true).containsEntry("renewalsCreated", 2);
