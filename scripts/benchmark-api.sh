@@ -42,13 +42,16 @@ start() {
   local data; data=$(mktemp -d)
   local url="jdbc:h2:file:$data/bench;DB_CLOSE_ON_EXIT=FALSE"
   local extra=()
+  PROFILES=demo
   if [ "$DB" = mariadb ]; then
+    # the settings production runs with on MySQL (pool, driver properties), as the integration tests do
+    PROFILES=mysql,demo
     DATABASE="bench_api_$(date +%s)"
     mariadb -uroot -e "CREATE DATABASE $DATABASE"
     url="${JDBC_BASE}${DATABASE}?sendFractionalSeconds=false"
     extra=(--spring.datasource.username=root --spring.datasource.password=)
   fi
-  java -jar "$JAR" --server.port="$PORT" --spring.profiles.active=demo --spring.datasource.url="$url" \
+  java -jar "$JAR" --server.port="$PORT" --spring.profiles.active="$PROFILES" --spring.datasource.url="$url" \
     "${extra[@]}" "$@" > "$data/app.log" 2>&1 &
   APP=$!
   # ready when the demo's customer can log in (the demo data is loaded after the health check is up)

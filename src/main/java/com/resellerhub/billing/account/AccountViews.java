@@ -8,6 +8,8 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import com.resellerhub.billing.web.PageOf;
+import org.springframework.data.domain.Page;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -68,16 +70,30 @@ public class AccountViews {
         owners.ownerOf(a.getId()).orElse(null), a.getCreatedAt());
   }
 
-  /** The operator's view: DECLINED shows as DECLINED. */
+  /**
+   * A page of the operator's list, shown in one read-only transaction: one connection and one commit for the page, and
+   * an account type or manager shown on several lines read once.
+   */
   @Transactional(readOnly = true)
-  public Details operatorDetails(Account a) {
+  public PageOf<Summary> summaries(Page<Account> page, ResellerSettings settings) {
+    return PageOf.of(page, a -> summary(a, settings));
+  }
+
+  /**
+   * The operator's view: DECLINED shows as DECLINED. The account and everything shown with it are read in one
+   * read-only transaction (one connection, one commit).
+   */
+  @Transactional(readOnly = true)
+  public Details operatorDetails(Long accountId) {
+    Account a = accounts.get(accountId);
     ResellerSettings settings = resellers.settings();
     return details(a, settings, settings.manualPostpayApproval() ? a.getPostpayPermission() : null);
   }
 
-  /** The customer's view: a DECLINED account reads as UNDER_REVIEW (PP-5). */
+  /** The customer's view: a DECLINED account reads as UNDER_REVIEW (PP-5). One transaction, as the operator's. */
   @Transactional(readOnly = true)
-  public Details customerDetails(Account a) {
+  public Details customerDetails(Long accountId) {
+    Account a = accounts.get(accountId);
     ResellerSettings settings = resellers.settings();
     PostpayPermission p = a.getPostpayPermission() == PostpayPermission.DECLINED
         ? PostpayPermission.UNDER_REVIEW : a.getPostpayPermission();

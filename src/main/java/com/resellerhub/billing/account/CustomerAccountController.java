@@ -39,20 +39,20 @@ public class CustomerAccountController {
   @GetMapping("/account")
   @Operation(summary = "The caller's account")
   public AccountViews.Details account(@AuthenticationPrincipal BillingUser user) {
-    return views.customerDetails(accounts.get(user.getAccountId()));
+    return views.customerDetails(user.getAccountId());
   }
 
   @GetMapping("/accounts/{id}")
   @Operation(summary = "The caller's account by id; any other id answers 404")
   public AccountViews.Details accountById(@PathVariable Long id, @AuthenticationPrincipal BillingUser user) {
-    return views.customerDetails(accounts.get(own(id, user)));
+    return views.customerDetails(own(id, user));
   }
 
   @PostMapping("/account/terms")
   @Operation(summary = "Accept the terms of service (ACC-9); accepting again changes nothing")
   public AccountViews.Details acceptTerms(@AuthenticationPrincipal BillingUser user) {
     accounts.acceptTermsByCustomer(user.getAccountId(), user.getUsername());
-    return views.customerDetails(accounts.get(user.getAccountId()));
+    return views.customerDetails(user.getAccountId());
   }
 
   @GetMapping("/account/events")

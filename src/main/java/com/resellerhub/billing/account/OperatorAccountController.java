@@ -54,7 +54,7 @@ public class OperatorAccountController {
       @AuthenticationPrincipal UserDetails user) {
     Account account = registration.create(request, user.getUsername());
     return ResponseEntity.created(URI.create("/api/operator/accounts/" + account.getId()))
-        .body(views.operatorDetails(accounts.get(account.getId())));
+        .body(views.operatorDetails(account.getId()));
   }
 
   @GetMapping
@@ -64,14 +64,14 @@ public class OperatorAccountController {
       @RequestParam(defaultValue = "0") @Min(0) int page,
       @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
     ResellerSettings settings = resellers.settings();
-    return PageOf.of(accounts.list(status, postpayPermission,
-        PageRequest.of(page, size, Sort.by(Sort.Direction.DESC, "id"))), a -> views.summary(a, settings));
+    return views.summaries(accounts.list(status, postpayPermission,
+        PageRequest.of(page, size, Sort.by(Sort.Direction.DESC, "id"))), settings);
   }
 
   @GetMapping("/{id}")
   @Operation(summary = "An account's details")
   public AccountViews.Details get(@PathVariable Long id) {
-    return views.operatorDetails(accounts.get(id));
+    return views.operatorDetails(id);
   }
 
   @GetMapping("/{id}/events")
@@ -91,7 +91,7 @@ public class OperatorAccountController {
   public AccountViews.Details changePermission(@PathVariable Long id, @Valid @RequestBody PermissionChange change,
       @AuthenticationPrincipal UserDetails user) {
     permissions.changePermission(id, change.postpayPermission(), user.getUsername());
-    return views.operatorDetails(accounts.get(id));
+    return views.operatorDetails(id);
   }
 
   @PostMapping("/{id}/owner/password-setup")

@@ -54,8 +54,8 @@ public class CustomerOrderController {
   @Operation(summary = "The caller's orders, newest first")
   public PageOf<OrderViews.CustomerOrderView> list(@RequestParam(defaultValue = "0") int page,
       @RequestParam(defaultValue = "20") int size, @AuthenticationPrincipal BillingUser user) {
-    return PageOf.of(orders.ofAccount(user.getAccountId(), PageRequest.of(Math.max(0, page),
-        Math.min(Math.max(1, size), 100))), views::customer);
+    return views.customerPage(orders.ofAccount(user.getAccountId(), PageRequest.of(Math.max(0, page),
+        Math.min(Math.max(1, size), 100))));
   }
 
   @GetMapping("/{id}")

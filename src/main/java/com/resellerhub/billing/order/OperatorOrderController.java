@@ -53,16 +53,16 @@ public class OperatorOrderController {
   @Operation(summary = "An account's orders, newest first")
   public PageOf<OrderViews.OrderView> ofAccount(@PathVariable long accountId,
       @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
-    return PageOf.of(orders.ofAccount(accountId, PageRequest.of(Math.max(0, page),
-        Math.min(Math.max(1, size), 100))), views::operator);
+    return views.operatorPage(orders.ofAccount(accountId, PageRequest.of(Math.max(0, page),
+        Math.min(Math.max(1, size), 100))));
   }
 
   @GetMapping("/orders")
   @Operation(summary = "All orders, optionally by status, newest first")
   public PageOf<OrderViews.OrderView> list(@RequestParam(required = false) OrderStatus status,
       @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
-    return PageOf.of(orders.list(status, PageRequest.of(Math.max(0, page),
-        Math.min(Math.max(1, size), 100))), views::operator);
+    return views.operatorPage(orders.list(status, PageRequest.of(Math.max(0, page),
+        Math.min(Math.max(1, size), 100))));
   }
 
   @GetMapping("/orders/{id}")

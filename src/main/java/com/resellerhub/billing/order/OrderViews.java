@@ -5,6 +5,10 @@ import com.resellerhub.billing.catalog.PlanService;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Map;
+import java.util.Objects;
+import com.resellerhub.billing.web.PageOf;
+import org.springframework.data.domain.Page;
 import org.springframework.stereotype.Component;
 
 /** What the APIs show of an order. The customer API masks a decline (PP-5). */
@@ -28,7 +32,23 @@ public class OrderViews {
   }
 
   public OrderView operator(Order o) {
-    return new OrderView(o.getId(), o.getAccountId(), o.getPlanId(), planName(o), o.getType(), o.isTrial(),
+    return operator(o, planName(o));
+  }
+
+  /** A page of orders for an operator: the plans' names read once for the page. */
+  public PageOf<OrderView> operatorPage(Page<Order> page) {
+    Map<Long, String> names = planNames(page);
+    return PageOf.of(page, o -> operator(o, names.get(o.getPlanId())));
+  }
+
+  /** A page of the customer's orders: the plans' names read once for the page. */
+  public PageOf<CustomerOrderView> customerPage(Page<Order> page) {
+    Map<Long, String> names = planNames(page);
+    return PageOf.of(page, o -> customer(o, names.get(o.getPlanId())));
+  }
+
+  private OrderView operator(Order o, String planName) {
+    return new OrderView(o.getId(), o.getAccountId(), o.getPlanId(), planName, o.getType(), o.isTrial(),
         o.getStatus(), o.getPrice(), o.getCurrency(), o.getCreatedBy(), o.getCreatedVia(), o.getApprovedBy(),
         o.getApprovedAt(), o.getCancelReason(), o.getSubscriptionId(), o.getPeriodStart(), o.getCreatedAt(),
         o.getProvisionedAt(), o.getCancelledAt());
@@ -36,10 +56,18 @@ public class OrderViews {
 
   /** An order cancelled by a postpay decline still reads as waiting for approval (PP-5). */
   public CustomerOrderView customer(Order o) {
+    return customer(o, planName(o));
+  }
+
+  private CustomerOrderView customer(Order o, String planName) {
     OrderStatus status = o.isCancelledByDecline() ? OrderStatus.PENDING_APPROVAL : o.getStatus();
-    return new CustomerOrderView(o.getId(), o.getPlanId(), planName(o), o.getType(), o.isTrial(), status,
+    return new CustomerOrderView(o.getId(), o.getPlanId(), planName, o.getType(), o.isTrial(), status,
         o.getPrice(), o.getCurrency(), o.getSubscriptionId(), o.getPeriodStart(), o.getCreatedAt(),
         o.getProvisionedAt());
+  }
+
+  private Map<Long, String> planNames(Page<Order> page) {
+    return plans.namesOf(page.getContent().stream().map(Order::getPlanId).filter(Objects::nonNull).toList());
   }
 
   private String planName(Order o) {

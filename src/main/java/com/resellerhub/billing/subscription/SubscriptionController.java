@@ -53,7 +53,7 @@ public class SubscriptionController {
   @Tag(name = "customer", description = "Customer API: the caller's own account")
   @Operation(summary = "The caller's subscriptions, newest first (SUB-1)")
   public List<SubscriptionViews.SubscriptionView> mine(@AuthenticationPrincipal BillingUser user) {
-    return subscriptions.ofAccount(user.getAccountId()).stream().map(views::of).toList();
+    return views.ofAccount(user.getAccountId());
   }
 
   @GetMapping("/api/customer/subscriptions/{id}")
@@ -85,7 +85,7 @@ public class SubscriptionController {
   @Operation(summary = "An account's subscriptions, newest first")
   public List<SubscriptionViews.SubscriptionView> ofAccount(@PathVariable long accountId) {
     accounts.get(accountId);
-    return subscriptions.ofAccount(accountId).stream().map(views::of).toList();
+    return views.ofAccount(accountId);
   }
 
   @GetMapping("/api/operator/subscriptions")
@@ -94,7 +94,7 @@ public class SubscriptionController {
   public PageOf<SubscriptionViews.SubscriptionView> search(@RequestParam(required = false) SubscriptionStatus status,
       @RequestParam(required = false) Long planId, @RequestParam(defaultValue = "0") @Min(0) int page,
       @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
-    return PageOf.of(subscriptions.search(status, planId, PageRequest.of(page, size)), views::of);
+    return views.page(subscriptions.search(status, planId, PageRequest.of(page, size)));
   }
 
   @GetMapping("/api/operator/subscriptions/{id}")

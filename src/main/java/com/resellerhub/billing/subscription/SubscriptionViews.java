@@ -5,6 +5,8 @@ import com.resellerhub.billing.catalog.PlanService;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import com.resellerhub.billing.web.PageOf;
+import org.springframework.data.domain.Page;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -42,6 +44,21 @@ public class SubscriptionViews {
     return new SubscriptionView(s.getId(), s.getAccountId(), plan, s.isTrial(), s.getStatus(), s.getStartsOn(),
         s.getTermStartsOn(), s.getExpiresOn(), s.getPaidUntil(), s.isAutoRenew(), s.getGracePeriodDays(),
         s.getCreatedAt(), s.getCancelledAt(), s.getCancelledBy(), openPayments.of(s.getId()).orElse(null));
+  }
+
+  /**
+   * The account's subscriptions, newest first, with their plans and open payments, read in one read-only transaction:
+   * one connection and one commit for the list, and a plan shown on several lines read once.
+   */
+  @Transactional(readOnly = true)
+  public List<SubscriptionView> ofAccount(long accountId) {
+    return subscriptions.ofAccount(accountId).stream().map(this::of).toList();
+  }
+
+  /** A page of subscriptions shown in one read-only transaction, as {@link #ofAccount}. */
+  @Transactional(readOnly = true)
+  public PageOf<SubscriptionView> page(Page<Subscription> page) {
+    return PageOf.of(page, this::of);
   }
 
   @Transactional(readOnly = true)

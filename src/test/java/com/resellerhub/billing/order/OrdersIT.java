@@ -297,6 +297,27 @@ class OrdersIT {
   }
 
   @Test
+  @SuppressWarnings("unchecked")
+  void theOrderListsShowEachOrderWithItsOwnPlansName_forTheCustomerAndTheOperator() {
+    // the plans' names of a page are read together: each line must still carry its own plan's
+    Customer c = api.account("APPROVED");
+    long first = BillingApi.id(api.customerOrders(c, prepaid, false).getBody());
+    long second = BillingApi.id(api.customerOrders(c, postpaid, false).getBody());
+    long third = BillingApi.id(api.customerOrders(c, prepaid, false).getBody());
+
+    for (String[] caller : List.of(new String[] {c.userId(), "/api/customer/orders"},
+        new String[] {"manager", "/api/operator/accounts/" + c.accountId() + "/orders"})) {
+      ResponseEntity<Map<String, Object>> page = api.call(caller[0], HttpMethod.GET, caller[1], null);
+      assertThat(page.getStatusCode().value()).as("%s", page.getBody()).isEqualTo(200);
+      assertThat((List<Map<String, Object>>) page.getBody().get("content")).as(caller[1])
+          .extracting(o -> ((Number) o.get("id")).longValue(), o -> o.get("planId"), o -> o.get("planName"))
+          .containsExactly(org.assertj.core.groups.Tuple.tuple(third, (int) prepaid, "Test plan PREPAY"),
+              org.assertj.core.groups.Tuple.tuple(second, (int) postpaid, "Test plan POSTPAY"),
+              org.assertj.core.groups.Tuple.tuple(first, (int) prepaid, "Test plan PREPAY"));
+    }
+  }
+
+  @Test
   void aCustomerCannotReadAnotherAccountsOrder() {
     Customer owner = api.account("APPROVED");
     Customer other = api.account("APPROVED");
