@@ -67,22 +67,6 @@ public class PlanService {
     return plans.findById(id).filter(p -> resellerId.equals(p.getResellerId()));
   }
 
-  /**
-   * The names of the reseller's plans among {@code ids}, in one query: a list of orders shows each plan's name without
-   * a read (and a transaction) per line. An id of another reseller's plan, or of no plan, is not in the map.
-   */
-  @Transactional(readOnly = true)
-  public java.util.Map<Long, String> namesOf(java.util.Collection<Long> ids) {
-    if (ids.isEmpty()) {
-      return java.util.Map.of();
-    }
-    Long resellerId = resellers.current().getId();
-    java.util.Map<Long, String> names = new java.util.HashMap<>();
-    plans.findAllById(new java.util.HashSet<>(ids)).stream().filter(p -> resellerId.equals(p.getResellerId()))
-        .forEach(p -> names.put(p.getId(), p.getName()));
-    return names;
-  }
-
   /** Validates and stores a new plan of the reseller. */
   @Transactional
   public Plan create(NewPlan request) {

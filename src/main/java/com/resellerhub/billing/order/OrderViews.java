@@ -5,11 +5,10 @@ import com.resellerhub.billing.catalog.PlanService;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Map;
-import java.util.Objects;
 import com.resellerhub.billing.web.PageOf;
 import org.springframework.data.domain.Page;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /** What the APIs show of an order. The customer API masks a decline (PP-5). */
 @Component
@@ -35,16 +34,19 @@ public class OrderViews {
     return operator(o, planName(o));
   }
 
-  /** A page of orders for an operator: the plans' names read once for the page. */
+  /**
+   * A page of orders for an operator, shown in one read-only transaction: a plan on several lines is read once (by
+   * primary key, from the transaction's persistence context), not in a transaction per line.
+   */
+  @Transactional(readOnly = true)
   public PageOf<OrderView> operatorPage(Page<Order> page) {
-    Map<Long, String> names = planNames(page);
-    return PageOf.of(page, o -> operator(o, names.get(o.getPlanId())));
+    return PageOf.of(page, this::operator);
   }
 
-  /** A page of the customer's orders: the plans' names read once for the page. */
+  /** A page of the customer's orders, shown in one read-only transaction as {@link #operatorPage}. */
+  @Transactional(readOnly = true)
   public PageOf<CustomerOrderView> customerPage(Page<Order> page) {
-    Map<Long, String> names = planNames(page);
-    return PageOf.of(page, o -> customer(o, names.get(o.getPlanId())));
+    return PageOf.of(page, this::customer);
   }
 
   private OrderView operator(Order o, String planName) {
@@ -64,10 +66,6 @@ public class OrderViews {
     return new CustomerOrderView(o.getId(), o.getPlanId(), planName, o.getType(), o.isTrial(), status,
         o.getPrice(), o.getCurrency(), o.getSubscriptionId(), o.getPeriodStart(), o.getCreatedAt(),
         o.getProvisionedAt());
-  }
-
-  private Map<Long, String> planNames(Page<Order> page) {
-    return plans.namesOf(page.getContent().stream().map(Order::getPlanId).filter(Objects::nonNull).toList());
   }
 
   private String planName(Order o) {

@@ -191,27 +191,6 @@ class PlanServiceTest {
     assertThat(service.find(7L)).isEmpty();
   }
 
-  @Test
-  void aListOfOrdersReadsItsPlansNamesInOneQuery_onlyTheResellersOwn() {
-    Plan ours = service.create(VALID);
-    ReflectionTestUtils.setField(ours, "id", 1L);
-    Plan other = service.create(with(p -> new NewPlan("backup", "Backup 1 TB", p.billingModel(), p.price(), null,
-        p.period(), false, null, true)));
-    ReflectionTestUtils.setField(other, "id", 2L);
-    Plan theirs = service.create(VALID);
-    ReflectionTestUtils.setField(theirs, "id", 3L);
-    ReflectionTestUtils.setField(theirs, "resellerId", 8L);
-    when(repository.findAllById(java.util.Set.of(1L, 2L, 3L, 4L))).thenReturn(java.util.List.of(ours, other, theirs));
-
-    // twenty lines of four plan ids, one a plan that is gone
-    java.util.List<Long> lines = java.util.stream.IntStream.range(0, 20).mapToObj(i -> (long) (i % 4 + 1)).toList();
-    assertThat(service.namesOf(lines)).containsExactlyInAnyOrderEntriesOf(
-        java.util.Map.of(1L, "Cloud Server M", 2L, "Backup 1 TB"));
-    verify(repository).findAllById(any());
-    assertThat(service.namesOf(java.util.List.of())).isEmpty();
-    verify(repository).findAllById(any());
-  }
-
   private static NewPlan with(UnaryOperator<NewPlan> change) {
     return change.apply(VALID);
   }
