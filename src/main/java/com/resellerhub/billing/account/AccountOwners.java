@@ -133,7 +133,7 @@ public class AccountOwners {
   String assign(Account account, OwnerPlan owner, String actor) {
     String ownerId = owner.isNew() ? createUser(owner) : owner.userId();
     accountUsers.save(new AccountUser(account.getId(), ownerId, AccountUserRole.OWNER));
-    com.resellerhub.billing.security.VerifiedCredentials.changed(ownerId);
+    com.resellerhub.billing.security.VerifiedCredentials.changedInTransaction(ownerId);
     eventLog.record(account.getId(), AccountEventType.OWNER_ASSIGNED, actor, true,
         "Owner " + ownerId + (owner.isNew() ? " (new user)" : " (existing user)"));
     return ownerId;

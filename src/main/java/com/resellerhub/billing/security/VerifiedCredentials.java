@@ -16,6 +16,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -121,6 +123,24 @@ public class VerifiedCredentials {
   /** User ids compare without case, as MySQL's collation does. */
   private static String key(String userId) {
     return userId.toLowerCase(java.util.Locale.ROOT);
+  }
+
+  /**
+   * Forgets the user's entry now and again when the caller's Spring transaction commits (at once when there is none): a
+   * request verified while the change was written but not yet committed read the old state, and is not remembered past
+   * the commit. The account feature calls this when a user becomes an account's owner.
+   */
+  public static void changedInTransaction(String userId) {
+    changed(userId);
+    if (TransactionSynchronizationManager.isSynchronizationActive()) {
+      TransactionSynchronizationManager.registerSynchronization(
+          new TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+              changed(userId);
+            }
+          });
+    }
   }
 
   /** The identity provider and the account feature call this when a user changes (no bean there to inject). */

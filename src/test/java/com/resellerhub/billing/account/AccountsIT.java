@@ -311,6 +311,31 @@ class AccountsIT {
     assertThat(TestMailServer.mailsReceivedBy(email)).isEmpty();
   }
 
+  /**
+   * The memory of verified credentials (issue 16) holds a user's account link: a request verified while the account
+   * was being written, but before it committed, saw no account. That must not keep the new owner out after the commit.
+   */
+  @Test
+  void ACC8_anExistingUserMadeOwner_isTheAccountsCustomerAtOnce_thoughVerifiedWhileTheAccountWasBeingWritten() {
+    String owner = api.newUser();
+    assertThat(customerAccountStatus(owner)).as("no account yet").isEqualTo(403);
+    transactions.executeWithoutResult(tx -> {
+      CreateAccountRequest request = new CreateAccountRequest(api.typeId("individual"), api.ruleId("standard"),
+          null, null, null, new CreateAccountRequest.Contacts("Street 1", "DE", null, null, owner + "@users.example"),
+          new CreateAccountRequest.Signatory("Olga", null, "Owner", owner + "@users.example"),
+          new CreateAccountRequest.Owner(OwnerMode.EXISTING, owner, null, null, null, null, null), false,
+          Map.of("passportNumber", "OO123456", "passportIssuedBy", "Berlin"));
+      registration.create(request, "manager");
+      assertThat(customerAccountStatus(owner)).as("verified before the account committed: no account yet")
+          .isEqualTo(403);
+    });
+    assertThat(customerAccountStatus(owner)).as("after the commit").isEqualTo(200);
+  }
+
+  private int customerAccountStatus(String user) {
+    return http.withBasicAuth(user, user).getForEntity("/api/customer/account", String.class).getStatusCode().value();
+  }
+
   @Test
   void ACC9_theManagerAcceptsTheTermsOnTheCustomersBehalf_theEntryIsNotShownToTheCustomer() {
     String owner = api.newUser();
