@@ -22,4 +22,21 @@ public interface AccountRepository extends JpaRepository<Account, Long> {
   Optional<Account> lockById(@Param("id") Long id);
 
   boolean existsByResellerIdAndName(Long resellerId, String name);
+
+  /** The names an account's view shows with it: its type's, its service rule's and its manager's (the reseller's). */
+  interface ShownNames {
+    String getAccountType();
+
+    String getServiceRule();
+
+    String getManager();
+  }
+
+  /** {@link ShownNames} in one query (it was three: the type with its attribute definitions, the rule, the manager). */
+  @Query("select t.name as accountType, r.name as serviceRule, m.name as manager from Account a"
+      + " left join AccountType t on t.id = a.accountTypeId and t.resellerId = a.resellerId"
+      + " left join ServiceRule r on r.id = a.serviceRuleId and r.resellerId = a.resellerId"
+      + " left join Manager m on m.id = a.managerId and m.resellerId = a.resellerId"
+      + " where a.id = :id")
+  ShownNames shownNames(@Param("id") Long id);
 }

@@ -52,9 +52,11 @@ public class AccountViews {
   private final BalanceService balances;
   private final AccountBlocks blocks;
   private final AccountOwners owners;
+  private final AccountRepository accountRows;
 
   AccountViews(ReferenceDataService referenceData, AccountService accounts, ResellerService resellers,
-      BalanceService balances, AccountBlocks blocks, AccountOwners owners) {
+      BalanceService balances, AccountBlocks blocks, AccountOwners owners, AccountRepository accountRows) {
+    this.accountRows = accountRows;
     this.owners = owners;
     this.blocks = blocks;
     this.referenceData = referenceData;
@@ -101,11 +103,11 @@ public class AccountViews {
   }
 
   private Details details(Account a, ResellerSettings settings, PostpayPermission shown) {
+    AccountRepository.ShownNames names = accountRows.shownNames(a.getId());
     return new Details(a.getId(), a.getName(), a.getCompanyName(), a.getStatus(),
-        blocks.inForce(a.getId()).stream().map(AccountBlocks.Block::cause).distinct().toList(), shown, type(a),
-        a.getServiceRuleId() == null ? null : referenceData.serviceRule(a.getServiceRuleId())
-            .map(r -> new Ref(r.getId(), r.getName())).orElse(null),
-        manager(a), owners.ownerInfo(a.getId()).orElse(null),
+        blocks.inForce(a.getId()).stream().map(AccountBlocks.Block::cause).distinct().toList(), shown,
+        ref(a.getAccountTypeId(), names.getAccountType()), ref(a.getServiceRuleId(), names.getServiceRule()),
+        ref(a.getManagerId(), names.getManager()), owners.ownerInfo(a.getId()).orElse(null),
         new Contacts(a.getContactAddress(), a.getContactCountry(), a.getContactRegion(), a.getContactPhone(),
             a.getContactEmail()),
         new Signatory(a.getSignatoryFirstName(), a.getSignatoryMiddleName(), a.getSignatoryLastName(),
@@ -119,6 +121,11 @@ public class AccountViews {
   private Money money(Long accountId) {
     BalanceService.Balance b = balances.balance(accountId);
     return new Money(b.currency(), b.balance(), b.creditLimit(), b.available());
+  }
+
+  /** A reference shown with its name; none when the account has none, or it is not the reseller's. */
+  private static Ref ref(Long id, String name) {
+    return id == null || name == null ? null : new Ref(id, name);
   }
 
   private Ref type(Account a) {
