@@ -8,6 +8,8 @@
 #   mix@R        one POST for two GETs at R req/s, for R in BENCH_MIX_RATES: the highest R held without error and
 #                with p99 <= 50 ms over all its requests is printed as the maximum sustainable rate
 # then the same reads with every password checked (billing.security.credential-cache.ttl=PT0S), on a fresh start.
+# After each table: the cores the application, the database server and Gatling used in each step, and how busy the
+# machine was (scripts/cpu-sampler.py), to show which saturates first.
 # Usage: scripts/benchmark-api.sh [seconds per step]
 #   exit 1 when a request of the seed, orders or reads steps failed (the mix steps past the sustainable rate may time out)
 # Environment: BENCH_DB=mariadb runs the application on a throwaway database of the local MariaDB
@@ -78,16 +80,28 @@ print(next((p["id"] for p in json.load(sys.stdin) if p["code"] == "cloud-server-
   echo "the demo plan cloud-server-s is not there" >&2; exit 1
 }
 
-# runs the simulation; prints the report directory
+# runs the simulation, sampling the CPU of the application, the database and Gatling (scripts/cpu-sampler.py) into
+# $REPORT/cpu-samples.txt next to the steps' windows ($REPORT/steps.txt); prints the report directory
 gatling() {
   local before; before=$(ls -d target/gatling/apiloadsimulation-* 2>/dev/null | sort | tail -1 || true)
+  local samples; samples=$(mktemp); local windows; windows=$(mktemp)
+  python3 scripts/cpu-sampler.py sample "$samples" "$APP" > /dev/null 2>&1 &
+  local sampler=$!
   ./mvnw -B -ntp -Pload gatling:test -Dload.base-url="$BASE" -Dload.accounts="$ACCOUNTS" \
     -Dload.plan-id="$(plan_id)" -Dload.seconds="$SECONDS_EACH" -Dload.step-seconds="$SECONDS_EACH" \
-    -Dload.mix-rates="$MIX_RATES" -Dgatling.failOnError=false "$@" >> "$LOG" 2>&1 || {
+    -Dload.mix-rates="$MIX_RATES" -Dload.windows-file="$windows" -Dgatling.failOnError=false "$@" >> "$LOG" 2>&1 || {
+    kill "$sampler" 2>/dev/null || true
     echo "the load test did not run; see $LOG" >&2; grep -E "ERROR|Exception" "$LOG" | head -20 >&2; exit 1; }
+  kill "$sampler" 2>/dev/null || true
   local after; after=$(ls -d target/gatling/apiloadsimulation-* | sort | tail -1)
   [ "$after" != "$before" ] || { echo "no Gatling report was written; see $LOG" >&2; exit 1; }
+  mv "$samples" "$after/cpu-samples.txt"; mv "$windows" "$after/steps.txt"
   echo "$after"
+}
+
+# where the CPU went during each step of a report
+cpu() { # report dir
+  python3 scripts/cpu-sampler.py report "$1/cpu-samples.txt" "$1/steps.txt" || echo "(no CPU figures)"
 }
 
 # prints the figures of a report; exit code 1 when a request failed
@@ -166,10 +180,12 @@ echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB; database
 start
 REPORT=$(gatling)
 figures "$REPORT" "$SECONDS_EACH" "credentials remembered (default; billing.security.credential-cache.ttl=PT30S)" || FAILED=1
+cpu "$REPORT"
 stop
 start --billing.security.credential-cache.ttl=PT0S
 REPORT=$(gatling -Dload.phases=seed,warm-up,reads)
 figures "$REPORT" "$SECONDS_EACH" "every password checked (billing.security.credential-cache.ttl=PT0S)" || FAILED=1
+cpu "$REPORT"
 stop
 echo "reports: target/gatling/"
 [ "$FAILED" = 0 ] || { echo "some requests failed"; exit 1; }

@@ -21,7 +21,13 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
@@ -66,6 +72,9 @@ public class ApiLoadSimulation extends Simulation {
       System.getProperty("load.phases", "seed,warm-up,orders,reads,mix").split(",")).map(String::trim).toList();
   private static final String ADMIN = System.getProperty("load.admin", "admin:admin");
   private static final String MANAGER = System.getProperty("load.manager", "manager:manager");
+  /** Where to write each step's window (first request sent, last answer received; epoch ms), when set. */
+  private static final String WINDOWS_FILE = System.getProperty("load.windows-file", "");
+  private static final Map<String, long[]> WINDOWS = new ConcurrentHashMap<>();
 
   private static String user(int n) {
     return String.format("load%04d", n);
@@ -137,16 +146,49 @@ public class ApiLoadSimulation extends Simulation {
 
   /** One POST for two GETs; the group's figures are the step's. */
   private static ScenarioBuilder mix(String name) {
-    return scenario(name).group(name).on(randomSwitch().on(
+    return scenario(name).group(name).on(timed(name, exec(randomSwitch().on(
         percent(100.0 / 3).then(order(name + " POST /api/customer/orders")),
-        percent(200.0 / 3).then(read(name))));
+        percent(200.0 / 3).then(read(name))))));
+  }
+
+  /** The chain, with the step's window widened to its start and its end (for the script's CPU figures). */
+  private static ChainBuilder timed(String step, ChainBuilder chain) {
+    return exec(session -> {
+      mark(step);
+      return session;
+    }).exec(chain).exec(session -> {
+      mark(step);
+      return session;
+    });
+  }
+
+  private static void mark(String step) {
+    long now = System.currentTimeMillis();
+    WINDOWS.merge(step, new long[] {now, now}, (a, b) -> new long[] {Math.min(a[0], b[0]), Math.max(a[1], b[1])});
+  }
+
+  /** Writes the steps' windows, one line each: name, start, end (epoch ms). */
+  @Override
+  public void after() {
+    if (WINDOWS_FILE.isEmpty()) {
+      return;
+    }
+    StringBuilder lines = new StringBuilder();
+    new TreeMap<>(WINDOWS).forEach((step, w) -> lines.append(step).append(' ').append(w[0]).append(' ')
+        .append(w[1]).append('\n'));
+    try {
+      Files.writeString(Path.of(WINDOWS_FILE), lines);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   {
-    ScenarioBuilder orders = scenario("orders@" + ORDER_RATE)
-        .group("orders@" + ORDER_RATE).on(order("orders@" + ORDER_RATE + " POST /api/customer/orders"));
-    ScenarioBuilder reads = scenario("reads@" + READ_RATE)
-        .group("reads@" + READ_RATE).on(read("reads@" + READ_RATE));
+    String ordersStep = "orders@" + ORDER_RATE;
+    ScenarioBuilder orders = scenario(ordersStep)
+        .group(ordersStep).on(timed(ordersStep, order(ordersStep + " POST /api/customer/orders")));
+    String readsStep = "reads@" + READ_RATE;
+    ScenarioBuilder reads = scenario(readsStep).group(readsStep).on(timed(readsStep, read(readsStep)));
 
     // the steps run one after another, each after the previous one's last answer
     List<PopulationBuilder> steps = new ArrayList<>();
