@@ -77,7 +77,8 @@ def report(samples_file, windows_file):
         for line in f:
             step, start, end = line.split()
             windows.append((int(start), step, int(end)))
-    print(f"CPU per step, in cores of {CORES} (averages over the step; the load generator shares the machine):")
+    print(f"CPU per step, in cores of {CORES} (averages over the step; the load generator shares the machine; "
+          "database = the MariaDB/MySQL server, with H2 the database works inside the application):")
     print(f"| {'step':<12} | {'application':>11} | {'database':>8} | {'Gatling':>7} | {'machine busy':>12} |")
     for start, step, end in sorted(windows):
         inside = [r for r in rows if start <= r[0] <= end]

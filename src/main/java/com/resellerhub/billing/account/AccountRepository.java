@@ -32,7 +32,7 @@ public interface AccountRepository extends JpaRepository<Account, Long> {
     String getManager();
   }
 
-  /** {@link ShownNames} in one query (it was three: the type with its attribute definitions, the rule, the manager). */
+  /** {@link ShownNames} in one query, without the type's attribute definitions. */
   @Query("select t.name as accountType, r.name as serviceRule, m.name as manager from Account a"
       + " left join AccountType t on t.id = a.accountTypeId and t.resellerId = a.resellerId"
       + " left join ServiceRule r on r.id = a.serviceRuleId and r.resellerId = a.resellerId"

@@ -68,17 +68,11 @@ public class NoPermanentLockIdentityProvider extends DbIdentityServiceProvider {
   }
 
   /**
-   * Forgets now and again when the change commits, so that a request verified with the old password while the change
-   * was being written is not remembered past it.
+   * Forgets now and again when the change's transaction ends (the engine runs in the Spring transaction), so that a
+   * request verified with the old password while the change was being written is not remembered past it.
    */
   private static void forget(String userId) {
-    VerifiedCredentials.changed(userId);
-    org.camunda.bpm.engine.impl.interceptor.CommandContext context =
-        org.camunda.bpm.engine.impl.context.Context.getCommandContext();
-    if (context != null) {
-      context.getTransactionContext().addTransactionListener(
-          org.camunda.bpm.engine.impl.cfg.TransactionState.COMMITTED, committed -> VerifiedCredentials.changed(userId));
-    }
+    VerifiedCredentials.changedInTransaction(userId);
   }
 
   /** Installs the provider into the process engine. */

@@ -126,9 +126,10 @@ public class VerifiedCredentials {
   }
 
   /**
-   * Forgets the user's entry now and again when the caller's Spring transaction commits (at once when there is none): a
-   * request verified while the change was written but not yet committed read the old state, and is not remembered past
-   * the commit. The account feature calls this when a user becomes an account's owner.
+   * Forgets the user's entry (every entry for {@code null}) now and again when the caller's Spring transaction ends
+   * (only now when there is none): a request verified while the change was written but not yet committed read the old
+   * state, and is not remembered past the commit. The identity provider calls this when a user, its password or its
+   * groups change, the account feature when a user becomes an account's owner (no bean there to inject).
    */
   public static void changedInTransaction(String userId) {
     changed(userId);
@@ -143,7 +144,7 @@ public class VerifiedCredentials {
     }
   }
 
-  /** The identity provider and the account feature call this when a user changes (no bean there to inject). */
+  /** Forgets the user's entry (every entry for {@code null}) on every live instance, now. */
   public static void changed(String userId) {
     List<VerifiedCredentials> all;
     synchronized (INSTANCES) {
