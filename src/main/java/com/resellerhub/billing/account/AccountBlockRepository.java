@@ -8,4 +8,6 @@ interface AccountBlockRepository extends JpaRepository<AccountBlock, Long> {
   List<AccountBlock> findByAccountIdAndLiftedAtIsNullOrderById(Long accountId);
 
   List<AccountBlock> findByAccountIdOrderByIdDesc(Long accountId);
+
+  List<AccountBlock> findByAccountIdInAndLiftedAtIsNull(java.util.Collection<Long> accountIds);
 }

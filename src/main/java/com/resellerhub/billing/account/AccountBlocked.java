@@ -1,7 +1,9 @@
 package com.resellerhub.billing.account;
 
+import java.util.List;
+
 /**
- * Published inside the transaction that blocked an active account (its first cause came into force). Listeners in
- * the same transaction (subscriptions are suspended) make the block and its effects one change.
+ * Published inside the transaction that blocked active accounts (their first cause came into force), naming them all.
+ * Listeners in the same transaction (subscriptions are suspended) make the block and its effects one change.
  */
-public record AccountBlocked(Long accountId, BlockCause cause) {}
+public record AccountBlocked(List<Long> accountIds, BlockCause cause) {}

@@ -1,7 +1,15 @@
 package com.resellerhub.billing.account;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -41,20 +49,50 @@ public class AccountBlocks {
   /** Puts the cause in force; blocks the account if it was active. True when the cause was not in force before. */
   @Transactional
   public boolean block(Long accountId, BlockCause cause, String actor, String detail) {
-    Account account = accounts.lock(accountId);
-    List<AccountBlock> inForce = blocks.findByAccountIdAndLiftedAtIsNullOrderById(accountId);
-    if (inForce.stream().anyMatch(b -> b.getCause() == cause)) {
-      return false;
+    return blockAll(new TreeMap<>(Map.of(accountId, detail)), cause, actor).contains(accountId);
+  }
+
+  /**
+   * Puts the cause in force on many accounts at once, each with its detail, as {@link #block} does for one (the
+   * promise expiry sweep's chunk): the accounts are locked in id order in one query, their causes in force read in
+   * another, the new blocks and the event log's entries written in batches, and one {@link AccountBlocked} names the
+   * accounts it blocked. Returns the accounts on which the cause was not in force before.
+   */
+  @Transactional
+  public Set<Long> blockAll(SortedMap<Long, String> detailByAccount, BlockCause cause, String actor) {
+    if (detailByAccount.isEmpty()) {
+      return Set.of();
     }
-    blocks.save(new AccountBlock(accountId, cause, detail, actor, clock.instant()));
-    if (account.getStatus() == AccountStatus.ACTIVE) {
-      account.status(AccountStatus.BLOCKED);
-      eventLog.record(accountId, AccountEventType.BLOCKED, actor, true, cause + ": " + detail);
-      events.publishEvent(new AccountBlocked(accountId, cause));
-    } else {
-      eventLog.record(accountId, AccountEventType.BLOCKED, actor, false, "Also " + cause + ": " + detail);
+    Map<Long, Account> locked = accounts.lockAll(detailByAccount.keySet());
+    Set<Long> inForce = blocks.findByAccountIdInAndLiftedAtIsNull(detailByAccount.keySet()).stream()
+        .filter(b -> b.getCause() == cause).map(AccountBlock::getAccountId).collect(Collectors.toSet());
+    Instant now = clock.instant();
+    Set<Long> put = new LinkedHashSet<>();
+    List<AccountBlock> newBlocks = new ArrayList<>();
+    List<AccountEventLog.Entry> entries = new ArrayList<>();
+    List<Long> blockedNow = new ArrayList<>();
+    detailByAccount.forEach((accountId, detail) -> {
+      if (inForce.contains(accountId)) {
+        return;
+      }
+      put.add(accountId);
+      newBlocks.add(new AccountBlock(accountId, cause, detail, actor, now));
+      Account account = locked.get(accountId);
+      if (account.getStatus() == AccountStatus.ACTIVE) {
+        account.status(AccountStatus.BLOCKED);
+        entries.add(new AccountEventLog.Entry(accountId, AccountEventType.BLOCKED, actor, true, cause + ": " + detail));
+        blockedNow.add(accountId);
+      } else {
+        entries.add(new AccountEventLog.Entry(accountId, AccountEventType.BLOCKED, actor, false, "Also " + cause + ": "
+            + detail));
+      }
+    });
+    blocks.saveAll(newBlocks);
+    eventLog.recordAll(entries);
+    if (!blockedNow.isEmpty()) {
+      events.publishEvent(new AccountBlocked(List.copyOf(blockedNow), cause));
     }
-    return true;
+    return put;
   }
 
   /** Lifts the cause; the account becomes active when no other cause is in force. True when it was in force. */

@@ -21,6 +21,10 @@ public interface AccountRepository extends JpaRepository<Account, Long> {
   @Query("select a from Account a where a.id = :id")
   Optional<Account> lockById(@Param("id") Long id);
 
+  @Lock(LockModeType.PESSIMISTIC_WRITE)
+  @Query("select a from Account a where a.id in :ids order by a.id")
+  java.util.List<Account> lockAllById(@Param("ids") java.util.Collection<Long> ids);
+
   boolean existsByResellerIdAndName(Long resellerId, String name);
 
   /** The names an account's view shows with it: its type's, its service rule's and its manager's (the reseller's). */

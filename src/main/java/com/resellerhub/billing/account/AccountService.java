@@ -74,6 +74,24 @@ public class AccountService {
     }
   }
 
+  /**
+   * Locks many account rows in id order in one query, for a change of them all (the promise expiry sweep's blocks);
+   * 404 when one is not the reseller's.
+   */
+  @Transactional
+  public java.util.Map<Long, Account> lockAll(java.util.Collection<Long> accountIds) {
+    Long resellerId = resellers.current().getId();
+    java.util.Map<Long, Account> locked = new java.util.HashMap<>();
+    accounts.lockAllById(new java.util.TreeSet<>(accountIds)).stream()
+        .filter(a -> a.getResellerId().equals(resellerId)).forEach(a -> locked.put(a.getId(), a));
+    for (Long id : accountIds) {
+      if (!locked.containsKey(id)) {
+        throw new NotFoundException("Account", id);
+      }
+    }
+    return locked;
+  }
+
   /** Locks the account row (SELECT ... FOR UPDATE) for a change; 404 when it is not the reseller's. */
   @Transactional
   public Account lock(Long accountId) {

@@ -369,11 +369,41 @@ public class PromiseService implements PromiseLifecycle {
   }
 
   /**
+   * The ids of promises the expiry sweep closed whose instances are still to be told "Promise expired", ascending,
+   * after {@code afterId}, at most {@code limit}.
+   */
+  @Transactional(readOnly = true)
+  public List<Long> instancePendingIds(long afterId, int limit) {
+    return promises.findInstancePendingIds(afterId, PageRequest.ofSize(limit));
+  }
+
+  /**
+   * Takes, in the caller's transaction, those of the promises whose instances are still to be told and that no other
+   * transaction holds (locked in id order, skipping held ones), and clears their mark: the caller tells their
+   * instances in the same transaction, so a rollback leaves them marked for the next look. Each comes with whether
+   * its balance was below zero at its end, as {@link #expireAll} found it.
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public List<Expired> takeInstancesToTell(List<Long> promiseIds) {
+    if (promiseIds.isEmpty()) {
+      return List.of();
+    }
+    List<Expired> taken = new ArrayList<>(promiseIds.size());
+    for (PromisedPayment p : promises.lockUnheldById(List.copyOf(new TreeSet<>(promiseIds)))) {
+      if (p.isInstancePending()) {
+        p.instanceTold();
+        taken.add(new Expired(p.getId(), p.getAccountId(), p.isEndedNegative()));
+      }
+    }
+    return taken;
+  }
+
+  /**
    * The expiry sweep's close of many promises in the caller's transaction (PROM-4, PROM-5), with the same outcome
    * as {@link #close} for each: the promises are locked in id order; those still ACTIVE whose days are over (by now)
-   * end EXPIRED, their commission entries and the withdrawal of their credit are recorded in one batch under the same
-   * keys as {@link #close}'s, their account events in another, and an account whose balance is below zero after its
-   * promise's entries is blocked. A promise repaid, expired or closed meanwhile (by a top-up, another sweep, its
+   * end EXPIRED, marked for their instances to be told ({@link #takeInstancesToTell}); their commission entries and
+   * the withdrawal of their credit are recorded in one batch under the same keys as {@link #close}'s, their account
+   * events in another, and an account whose balance is below zero after its promise's entries is blocked. A promise repaid, expired or closed meanwhile (by a top-up, another sweep, its
    * process's own step) is left out of the result: nothing is done to it twice.
    */
   @Transactional(propagation = Propagation.MANDATORY)
@@ -387,6 +417,7 @@ public class PromiseService implements PromiseLifecycle {
     List<BalanceService.Change> changes = new ArrayList<>();
     for (PromisedPayment p : due) {
       p.end(PromiseStatus.EXPIRED, p.getEndsAt());
+      p.instanceToBeTold();
       List<Commission.Charge> charges = commissionOf(p);
       for (Commission.Charge charge : charges) {
         changes.add(new BalanceService.Change(p.getAccountId(), commissionEntry(p, charge)));
@@ -411,10 +442,12 @@ public class PromiseService implements PromiseLifecycle {
       expired.add(new Expired(p.getId(), p.getAccountId(), negative));
     }
     eventLog.recordAll(events);
+    TreeMap<Long, String> negative = new TreeMap<>();
     expired.stream().filter(Expired::balanceNegative).collect(Collectors.groupingBy(Expired::accountId,
             TreeMap::new, Collectors.mapping(e -> String.valueOf(e.promiseId()), Collectors.joining(", "))))
-        .forEach((accountId, ids) -> blocks.block(accountId, BlockCause.PROMISED_PAYMENT_EXPIRED,
-            AccountEventLog.SYSTEM, "Promised payment " + ids + " ended with the balance below zero (PROM-5)"));
+        .forEach((accountId, ids) -> negative.put(accountId, "Promised payment " + ids
+            + " ended with the balance below zero (PROM-5)"));
+    blocks.blockAll(negative, BlockCause.PROMISED_PAYMENT_EXPIRED, AccountEventLog.SYSTEM);
     return expired;
   }
 

@@ -88,6 +88,13 @@ public class PromisedPayment {
   @Column(name = "settled_at")
   private Instant settledAt;
 
+  /**
+   * Closed by the expiry sweep, its instance not yet told "Promise expired": the sweep's next look (on any node) tells
+   * it and clears the mark (issue 16, {@code docs/promised-payments.md#expiry}).
+   */
+  @Column(name = "instance_pending", nullable = false)
+  private boolean instancePending;
+
   @Version
   private long version;
 
@@ -131,6 +138,14 @@ public class PromisedPayment {
 
   void endedNegative() {
     this.endedNegative = true;
+  }
+
+  void instanceToBeTold() {
+    this.instancePending = true;
+  }
+
+  void instanceTold() {
+    this.instancePending = false;
   }
 
   void settled(Instant at) {
@@ -211,6 +226,10 @@ public class PromisedPayment {
 
   public boolean isEndedNegative() {
     return endedNegative;
+  }
+
+  public boolean isInstancePending() {
+    return instancePending;
   }
 
   public Instant getSettledAt() {

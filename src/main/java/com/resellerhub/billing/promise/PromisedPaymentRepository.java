@@ -49,6 +49,9 @@ interface PromisedPaymentRepository extends JpaRepository<PromisedPayment, Long>
   List<Long> findDueIds(@Param("status") PromiseStatus status, @Param("cutoff") java.time.Instant cutoff,
       @Param("afterId") long afterId, Pageable pageable);
 
+  @Query("select p.id from PromisedPayment p where p.instancePending = true and p.id > :afterId order by p.id")
+  List<Long> findInstancePendingIds(@Param("afterId") long afterId, Pageable pageable);
+
   @Query("select p from PromisedPayment p where p.accountId = :accountId and p.endedNegative = true"
       + " and p.settledAt is null")
   List<PromisedPayment> findUnsettled(@Param("accountId") Long accountId);

@@ -16,6 +16,8 @@ interface SubscriptionRepository extends JpaRepository<Subscription, Long> {
 
   List<Subscription> findByAccountIdOrderByIdDesc(Long accountId);
 
+  List<Subscription> findByAccountIdInOrderById(java.util.Collection<Long> accountIds);
+
   long countByStatus(SubscriptionStatus status);
 
   @Lock(LockModeType.PESSIMISTIC_WRITE)

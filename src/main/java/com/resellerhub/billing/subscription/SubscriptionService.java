@@ -244,6 +244,12 @@ public class SubscriptionService {
     return subscriptions.findByAccountIdOrderByIdDesc(accountId);
   }
 
+  /** The subscriptions of many accounts, in one query. */
+  @Transactional(readOnly = true)
+  public List<Subscription> ofAccounts(java.util.Collection<Long> accountIds) {
+    return subscriptions.findByAccountIdInOrderById(accountIds);
+  }
+
   /** The account's subscription, or 404 when it is another account's (SUB-1). */
   @Transactional(readOnly = true)
   public Subscription getOfAccount(Long accountId, Long id) {

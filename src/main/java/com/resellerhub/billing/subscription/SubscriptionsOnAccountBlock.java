@@ -22,7 +22,7 @@ class SubscriptionsOnAccountBlock {
 
   @EventListener
   void blocked(AccountBlocked blocked) {
-    for (Subscription s : subscriptions.ofAccount(blocked.accountId())) {
+    for (Subscription s : subscriptions.ofAccounts(blocked.accountIds())) {
       if (s.getStatus() == SubscriptionStatus.ACTIVE) {
         subscriptions.changeStatus(s.getId(), SubscriptionStatus.SUSPENDED, AccountEventLog.SYSTEM,
             "The account is blocked (" + blocked.cause() + ")");

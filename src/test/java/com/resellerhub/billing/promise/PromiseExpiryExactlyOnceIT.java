@@ -90,6 +90,7 @@ class PromiseExpiryExactlyOnceIT {
     assertThat(PromiseSeed.endedThrough(jdbc(), set, Elements.EXPIRED)).as("ended through \"Promise expired\"")
         .isEqualTo(set.size());
     assertThat(PromiseSeed.endedThrough(jdbc(), set, Elements.CLOSE)).as("closed by their own step").isZero();
+    assertThat(marked(set)).as("promises whose instance is still to be told").isZero();
     // a sweep right after finds nothing left
     assertThat(sweep(a).closed()).isZero();
   }
@@ -114,11 +115,13 @@ class PromiseExpiryExactlyOnceIT {
 
     await().atMost(Duration.ofSeconds(60)).until(() -> PromiseSeed.open(jdbc(), set) == 0);
     PromiseSeed.check(jdbc(), set, true);
-    // the sweep committed first: each instance ended through "Promise expired"; a timer job that ran on found the
-    // promise closed, moved no money, and its commit was refused (the instance had ended) and rolled back
+    // the sweep committed the money first; each instance then ended once, either told "Promise expired" by the sweep
+    // or by its timer's job, which found the promise closed and moved no money (a job that lost the race to the sweep
+    // was refused at its commit, the instance having ended, and rolled back)
     assertThat(swept.closed()).isGreaterThanOrEqualTo(set.size());
-    assertThat(PromiseSeed.endedThrough(jdbc(), set, Elements.EXPIRED)).isEqualTo(set.size());
-    assertThat(PromiseSeed.endedThrough(jdbc(), set, Elements.CLOSE)).isZero();
+    assertThat(PromiseSeed.endedThrough(jdbc(), set, Elements.EXPIRED)
+        + PromiseSeed.endedThrough(jdbc(), set, Elements.CLOSE)).as("instances ended, by either path").isEqualTo(
+        set.size());
     assertThat(jdbc().queryForObject("select count(*) from ACT_RU_JOB j join ACT_RU_EXECUTION e on e.ID_ ="
         + " j.PROCESS_INSTANCE_ID_ where cast(e.BUSINESS_KEY_ as unsigned) between ? and ?", Integer.class,
         set.firstPromise(), set.lastPromise())).as("jobs left").isZero();
@@ -229,11 +232,86 @@ class PromiseExpiryExactlyOnceIT {
     int closedByDead = closed(set);
     assertThat(closedByDead).as("closed by the dead node").isEqualTo(set.size() - 3 * 250);
 
-    sweep(a);
+    // the dead node closed its chunks' money but told none of their instances (it tells them once every due promise's
+    // money is closed): they still wait, marked
+    assertThat(marked(set)).as("closed by the dead node, instances untold").isEqualTo(closedByDead);
+    assertThat(running(set)).as("instances still waiting").isEqualTo(set.size());
+
+    Swept swept = sweep(a);
     assertThat(closed(set)).as("closed after node A's sweep").isEqualTo(set.size());
+    assertThat(swept.told()).as("instances told by node A, the dead node's too").isEqualTo(set.size());
     await().atMost(Duration.ofSeconds(30)).until(() -> PromiseSeed.open(jdbc(), set) == 0);
     PromiseSeed.check(jdbc(), set, true);
+    assertThat(PromiseSeed.endedThrough(jdbc(), set, Elements.EXPIRED)).isEqualTo(set.size());
+    assertThat(marked(set)).isZero();
     log.info("Output of the killed JVM: {}", doomed.log());
+  }
+
+  // --- the instances' step: a node gone after the money, a connection lost while telling ------------------------------
+
+  @Test
+  void prom5_aNodeGoneBetweenTheMoneyAndItsInstances_anotherNodeTellsThem_noMoneyTwice() throws Exception {
+    Seeded set = seed(600, end -> end.plus(Duration.ofMinutes(15)));
+    // node A closes the money of every promise, then is gone before telling a single instance
+    PromiseService promises = a.bean(PromiseService.class);
+    List<Long> ids = java.util.stream.LongStream.rangeClosed(set.firstPromise(), set.lastPromise()).boxed().toList();
+    int closedByA = a.bean(TransactionTemplate.class).execute(tx -> promises.expireAll(ids).size());
+    assertThat(closedByA).isEqualTo(set.size());
+    PromiseSeed.check(jdbc(), set, false);
+    assertThat(running(set)).as("instances still waiting after the money").isEqualTo(set.size());
+    int entries = jdbc().queryForObject("select count(*) from ledger_entry where account_id between ? and ?",
+        Integer.class, set.firstAccount(), set.lastAccount());
+
+    Swept swept = sweep(b);
+
+    assertThat(swept.closed()).as("promises whose money node B closed").isZero();
+    assertThat(swept.told()).as("instances node B told").isEqualTo(set.size());
+    assertThat(PromiseSeed.open(jdbc(), set)).isZero();
+    PromiseSeed.check(jdbc(), set, true);
+    assertThat(PromiseSeed.endedThrough(jdbc(), set, Elements.EXPIRED)).isEqualTo(set.size());
+    assertThat(jdbc().queryForObject("select count(*) from ledger_entry where account_id between ? and ?",
+        Integer.class, set.firstAccount(), set.lastAccount())).as("ledger entries: none added").isEqualTo(entries);
+    assertThat(marked(set)).isZero();
+    assertThat(sweep(a).told()).as("told again by the next sweep").isZero();
+  }
+
+  @Test
+  void prom5_aConnectionKilledWhileTellingTheInstances_isToldAgainAtOnce_nothingTwice_noIncident() throws Exception {
+    Seeded set = seed(300, end -> end.plus(Duration.ofMinutes(15)));
+    long held = set.firstPromise() + 7;
+    CompletableFuture<Swept> sweeping;
+    Instant lost;
+    // one instance's execution row is held: the chunk telling it waits at its end, in the middle of its transaction
+    try (ClusterDatabase.RowLock lock = db.lockRows("select ID_ from ACT_RU_EXECUTION where BUSINESS_KEY_ = ? for"
+        + " update", String.valueOf(held))) {
+      sweeping = CompletableFuture.supplyAsync(() -> sweep(a));
+      await().atMost(Duration.ofSeconds(30)).until(() -> db.waitingOn("ACT_RU_EXECUTION") >= 1);
+      assertThat(closed(set)).as("the money, closed before any instance is told").isEqualTo(set.size());
+      List<Long> waiting = db.killWaitingConnections();
+      assertThat(waiting).isNotEmpty();
+      lost = Instant.now();
+    }
+    Swept swept = sweeping.get(60, TimeUnit.SECONDS);
+    log.info("After the connection lost while telling: {} ({} after the loss)", swept,
+        Duration.between(lost, Instant.now()));
+
+    assertThat(swept.closed()).isEqualTo(set.size());
+    assertThat(swept.failedChunks()).as("the chunk that lost its connection").isEqualTo(1);
+    assertThat(swept.leftToTheirTimer()).isZero();
+    // the lost chunk's promises are told one by one at once; a promise whose row the killed transaction still held
+    // while the server rolled it back is skipped and told by the next look (the nodes' poll, 2 s in production)
+    await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(500)).until(() -> {
+      if (marked(set) == 0) {
+        return true;
+      }
+      sweep(a);
+      return false;
+    });
+    log.info("Every instance told {} after the loss", Duration.between(lost, Instant.now()));
+    assertThat(PromiseSeed.open(jdbc(), set)).isZero();
+    PromiseSeed.check(jdbc(), set, true);
+    assertThat(PromiseSeed.endedThrough(jdbc(), set, Elements.EXPIRED)).isEqualTo(set.size());
+    assertThat(marked(set)).isZero();
   }
 
   // --- helpers -------------------------------------------------------------------------------------------------------
@@ -251,6 +329,18 @@ class PromiseExpiryExactlyOnceIT {
   private int closed(Seeded set) {
     return jdbc().queryForObject("select count(*) from promised_payment where id between ? and ? and status ="
         + " 'EXPIRED'", Integer.class, set.firstPromise(), set.lastPromise());
+  }
+
+  /** The set's promises closed by a sweep whose instances are still to be told. */
+  private int marked(Seeded set) {
+    return jdbc().queryForObject("select count(*) from promised_payment where id between ? and ? and"
+        + " instance_pending = true", Integer.class, set.firstPromise(), set.lastPromise());
+  }
+
+  private int running(Seeded set) {
+    return jdbc().queryForObject("select count(*) from ACT_RU_EXECUTION e join ACT_RE_PROCDEF d on d.ID_ ="
+        + " e.PROC_DEF_ID_ where d.KEY_ = 'promised-payment' and e.PARENT_ID_ is null and cast(e.BUSINESS_KEY_ as"
+        + " unsigned) between ? and ?", Integer.class, set.firstPromise(), set.lastPromise());
   }
 
   private int entriesOf(long account) {

@@ -132,10 +132,15 @@ public final class PromiseSeed {
     assertThat(open(jdbc, set)).isEqualTo(2L * rows.size());
   }
 
+  /** Promises not closed yet (their money not committed). */
+  public static long active(JdbcTemplate jdbc, Seeded set) {
+    return jdbc.queryForObject("select count(*) from promised_payment where id between ? and ? and status"
+        + " = 'ACTIVE'", Long.class, set.firstPromise(), set.lastPromise());
+  }
+
   /** Promises not closed yet plus instances not ended. */
   public static long open(JdbcTemplate jdbc, Seeded set) {
-    Long running = jdbc.queryForObject("select count(*) from promised_payment where id between ? and ? and status"
-        + " = 'ACTIVE'", Long.class, set.firstPromise(), set.lastPromise());
+    long running = active(jdbc, set);
     Long instances = jdbc.queryForObject("select count(*) from ACT_RU_EXECUTION e join ACT_RE_PROCDEF d on d.ID_ ="
         + " e.PROC_DEF_ID_ where d.KEY_ = ? and e.PARENT_ID_ is null and cast(e.BUSINESS_KEY_ as unsigned) between ?"
         + " and ?", Long.class, PromisedPaymentProcess.PROCESS_KEY, set.firstPromise(), set.lastPromise());
