@@ -24,6 +24,8 @@ class SubscriptionsIT {
   @Autowired TestRestTemplate http;
   @Autowired IdentityService identity;
   @Autowired AccountBlocks blocks;
+  @Autowired SubscriptionService subscriptions;
+  @Autowired com.resellerhub.billing.account.AccountService accounts;
 
   BillingApi api;
 
@@ -111,6 +113,38 @@ class SubscriptionsIT {
     List<Map<String, Object>> events = content(api.call("manager", HttpMethod.GET, "/api/operator/accounts/"
         + c.accountId() + "/events", null).getBody());
     assertThat(events).filteredOn(e -> "SUBSCRIPTION_CHANGED".equals(e.get("type"))).hasSize(2);
+  }
+
+  @Test
+  void PROM5_SUB3_blockingManyAccountsAtOnce_suspendsEachOnesSubscriptions_andPutsTheCauseInForceOnce() {
+    // the promise expiry sweep blocks a chunk's negative accounts together (AccountBlocks.blockAll)
+    long planId = api.plan("POSTPAY", false);
+    Customer first = api.account("APPROVED");
+    Customer second = api.account("APPROVED");
+    long ofFirst = subscription(first, planId);
+    long ofSecond = subscription(second, planId);
+    blocks.block(second.accountId(), BlockCause.MANAGER, "manager", "Contract under dispute");
+
+    java.util.Set<Long> put = blocks.blockAll(new java.util.TreeMap<>(Map.of(first.accountId(), "Promise 1 ended below"
+        + " zero", second.accountId(), "Promise 2 ended below zero")), BlockCause.PROMISED_PAYMENT_EXPIRED, "system");
+
+    assertThat(put).containsExactlyInAnyOrder(first.accountId(), second.accountId());
+    assertThat(accounts.get(first.accountId()).getStatus().name()).isEqualTo("BLOCKED");
+    assertThat(subscriptions.get(ofFirst).getStatus()).isEqualTo(SubscriptionStatus.SUSPENDED);
+    assertThat(subscriptions.get(ofSecond).getStatus()).as("suspended by the manager's block already")
+        .isEqualTo(SubscriptionStatus.SUSPENDED);
+    assertThat(blocks.inForce(first.accountId())).extracting(AccountBlocks.Block::cause, AccountBlocks.Block::detail)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple(BlockCause.PROMISED_PAYMENT_EXPIRED,
+            "Promise 1 ended below zero"));
+    assertThat(blocks.inForce(second.accountId())).extracting(AccountBlocks.Block::cause)
+        .containsExactly(BlockCause.MANAGER, BlockCause.PROMISED_PAYMENT_EXPIRED);
+    // again: the cause is in force on both, nothing changes
+    assertThat(blocks.blockAll(new java.util.TreeMap<>(Map.of(first.accountId(), "again", second.accountId(),
+        "again")), BlockCause.PROMISED_PAYMENT_EXPIRED, "system")).isEmpty();
+    assertThat(blocks.inForce(first.accountId())).hasSize(1);
+    List<Map<String, Object>> events = content(api.call("manager", HttpMethod.GET, "/api/operator/accounts/"
+        + first.accountId() + "/events", null).getBody());
+    assertThat(events).filteredOn(e -> "BLOCKED".equals(e.get("type"))).hasSize(1);
   }
 
   @Test
