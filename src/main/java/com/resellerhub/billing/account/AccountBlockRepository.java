@@ -1,5 +1,6 @@
 package com.resellerhub.billing.account;
 
+import java.util.Collection;
 import java.util.List;
 import org.springframework.data.jpa.repository.JpaRepository;
 
@@ -9,5 +10,5 @@ interface AccountBlockRepository extends JpaRepository<AccountBlock, Long> {
 
   List<AccountBlock> findByAccountIdOrderByIdDesc(Long accountId);
 
-  List<AccountBlock> findByAccountIdInAndLiftedAtIsNull(java.util.Collection<Long> accountIds);
+  List<AccountBlock> findByAccountIdInAndLiftedAtIsNull(Collection<Long> accountIds);
 }

@@ -1,5 +1,7 @@
 package com.resellerhub.billing.account;
 
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -23,7 +25,7 @@ public interface AccountRepository extends JpaRepository<Account, Long> {
 
   @Lock(LockModeType.PESSIMISTIC_WRITE)
   @Query("select a from Account a where a.id in :ids order by a.id")
-  java.util.List<Account> lockAllById(@Param("ids") java.util.Collection<Long> ids);
+  List<Account> lockAllById(@Param("ids") Collection<Long> ids);
 
   boolean existsByResellerIdAndName(Long resellerId, String name);
 

@@ -4,6 +4,10 @@ import com.resellerhub.billing.reseller.ResellerService;
 import com.resellerhub.billing.web.BusinessRuleException;
 import com.resellerhub.billing.web.NotFoundException;
 import java.time.Clock;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.TreeSet;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
@@ -79,10 +83,10 @@ public class AccountService {
    * 404 when one is not the reseller's.
    */
   @Transactional
-  public java.util.Map<Long, Account> lockAll(java.util.Collection<Long> accountIds) {
+  public Map<Long, Account> lockAll(Collection<Long> accountIds) {
     Long resellerId = resellers.current().getId();
-    java.util.Map<Long, Account> locked = new java.util.HashMap<>();
-    accounts.lockAllById(new java.util.TreeSet<>(accountIds)).stream()
+    Map<Long, Account> locked = new HashMap<>();
+    accounts.lockAllById(new TreeSet<>(accountIds)).stream()
         .filter(a -> a.getResellerId().equals(resellerId)).forEach(a -> locked.put(a.getId(), a));
     for (Long id : accountIds) {
       if (!locked.containsKey(id)) {

@@ -403,8 +403,9 @@ public class PromiseService implements PromiseLifecycle {
    * as {@link #close} for each: the promises are locked in id order; those still ACTIVE whose days are over (by now)
    * end EXPIRED, marked for their instances to be told ({@link #takeInstancesToTell}); their commission entries and
    * the withdrawal of their credit are recorded in one batch under the same keys as {@link #close}'s, their account
-   * events in another, and an account whose balance is below zero after its promise's entries is blocked. A promise repaid, expired or closed meanwhile (by a top-up, another sweep, its
-   * process's own step) is left out of the result: nothing is done to it twice.
+   * events in another, and the accounts whose balance is below zero after their promise's entries are blocked, all
+   * in one {@link AccountBlocks#blockAll}. A promise repaid, expired or closed meanwhile (by a top-up, another sweep,
+   * its process's own step) is left out of the result: nothing is done to it twice.
    */
   @Transactional(propagation = Propagation.MANDATORY)
   public List<Expired> expireAll(List<Long> promiseIds) {
@@ -442,11 +443,10 @@ public class PromiseService implements PromiseLifecycle {
       expired.add(new Expired(p.getId(), p.getAccountId(), negative));
     }
     eventLog.recordAll(events);
-    TreeMap<Long, String> negative = new TreeMap<>();
-    expired.stream().filter(Expired::balanceNegative).collect(Collectors.groupingBy(Expired::accountId,
-            TreeMap::new, Collectors.mapping(e -> String.valueOf(e.promiseId()), Collectors.joining(", "))))
-        .forEach((accountId, ids) -> negative.put(accountId, "Promised payment " + ids
-            + " ended with the balance below zero (PROM-5)"));
+    TreeMap<Long, String> negative = expired.stream().filter(Expired::balanceNegative).collect(Collectors.groupingBy(
+        Expired::accountId, TreeMap::new, Collectors.mapping(e -> String.valueOf(e.promiseId()), Collectors
+            .collectingAndThen(Collectors.joining(", "), ids -> "Promised payment " + ids
+                + " ended with the balance below zero (PROM-5)"))));
     blocks.blockAll(negative, BlockCause.PROMISED_PAYMENT_EXPIRED, AccountEventLog.SYSTEM);
     return expired;
   }

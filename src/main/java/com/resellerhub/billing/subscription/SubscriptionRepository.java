@@ -6,6 +6,7 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -16,7 +17,7 @@ interface SubscriptionRepository extends JpaRepository<Subscription, Long> {
 
   List<Subscription> findByAccountIdOrderByIdDesc(Long accountId);
 
-  List<Subscription> findByAccountIdInOrderById(java.util.Collection<Long> accountIds);
+  List<Subscription> findByAccountIdInOrderById(Collection<Long> accountIds);
 
   long countByStatus(SubscriptionStatus status);
 

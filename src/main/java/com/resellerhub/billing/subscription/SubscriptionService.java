@@ -246,7 +246,7 @@ public class SubscriptionService {
 
   /** The subscriptions of many accounts, in one query. */
   @Transactional(readOnly = true)
-  public List<Subscription> ofAccounts(java.util.Collection<Long> accountIds) {
+  public List<Subscription> ofAccounts(Collection<Long> accountIds) {
     return subscriptions.findByAccountIdInOrderById(accountIds);
   }
 

@@ -43,8 +43,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  *       the same minute, each with its {@code promised-payment} instance waiting for its end (started at the wait, the
  *       grant already in the ledger); every tenth account has spent into the credit, so its promise ends below
  *       zero and blocks it;</li>
- *   <li>moves the clock one minute past that minute and times the expiry sweep (its poll included) until every promise
- *       is closed and every instance ended;</li>
+ *   <li>moves the clock one minute past that minute and runs the expiry sweep's looks at once (in service its next
+ *       poll starts them, at most {@code poll} later), timing until every promise's money is closed and until every
+ *       instance has ended too;</li>
  *   <li>checks every outcome: each promise EXPIRED once with its commission entries (PROM-4) and one withdrawal, credit
  *       limits back to zero, balances equal to their opening balance plus their entries, exactly the negative
  *       accounts blocked once, no incident, no instance left;</li>

@@ -1,14 +1,18 @@
 package com.resellerhub.billing.subscription;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.resellerhub.billing.account.AccountBlocks;
+import com.resellerhub.billing.account.AccountService;
 import com.resellerhub.billing.account.BlockCause;
 import com.resellerhub.billing.support.BillingApi;
 import com.resellerhub.billing.support.BillingApi.Customer;
 import com.resellerhub.billing.support.IntegrationTest;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,7 +29,7 @@ class SubscriptionsIT {
   @Autowired IdentityService identity;
   @Autowired AccountBlocks blocks;
   @Autowired SubscriptionService subscriptions;
-  @Autowired com.resellerhub.billing.account.AccountService accounts;
+  @Autowired AccountService accounts;
 
   BillingApi api;
 
@@ -116,7 +120,7 @@ class SubscriptionsIT {
   }
 
   @Test
-  void PROM5_SUB3_blockingManyAccountsAtOnce_suspendsEachOnesSubscriptions_andPutsTheCauseInForceOnce() {
+  void PROM5_blockingManyAccountsAtOnce_suspendsEachOnesSubscriptions_andPutsTheCauseInForceOnce() {
     // the promise expiry sweep blocks a chunk's negative accounts together (AccountBlocks.blockAll)
     long planId = api.plan("POSTPAY", false);
     Customer first = api.account("APPROVED");
@@ -125,7 +129,7 @@ class SubscriptionsIT {
     long ofSecond = subscription(second, planId);
     blocks.block(second.accountId(), BlockCause.MANAGER, "manager", "Contract under dispute");
 
-    java.util.Set<Long> put = blocks.blockAll(new java.util.TreeMap<>(Map.of(first.accountId(), "Promise 1 ended below"
+    Set<Long> put = blocks.blockAll(new TreeMap<>(Map.of(first.accountId(), "Promise 1 ended below"
         + " zero", second.accountId(), "Promise 2 ended below zero")), BlockCause.PROMISED_PAYMENT_EXPIRED, "system");
 
     assertThat(put).containsExactlyInAnyOrder(first.accountId(), second.accountId());
@@ -134,12 +138,12 @@ class SubscriptionsIT {
     assertThat(subscriptions.get(ofSecond).getStatus()).as("suspended by the manager's block already")
         .isEqualTo(SubscriptionStatus.SUSPENDED);
     assertThat(blocks.inForce(first.accountId())).extracting(AccountBlocks.Block::cause, AccountBlocks.Block::detail)
-        .containsExactly(org.assertj.core.groups.Tuple.tuple(BlockCause.PROMISED_PAYMENT_EXPIRED,
+        .containsExactly(tuple(BlockCause.PROMISED_PAYMENT_EXPIRED,
             "Promise 1 ended below zero"));
     assertThat(blocks.inForce(second.accountId())).extracting(AccountBlocks.Block::cause)
         .containsExactly(BlockCause.MANAGER, BlockCause.PROMISED_PAYMENT_EXPIRED);
     // again: the cause is in force on both, nothing changes
-    assertThat(blocks.blockAll(new java.util.TreeMap<>(Map.of(first.accountId(), "again", second.accountId(),
+    assertThat(blocks.blockAll(new TreeMap<>(Map.of(first.accountId(), "again", second.accountId(),
         "again")), BlockCause.PROMISED_PAYMENT_EXPIRED, "system")).isEmpty();
     assertThat(blocks.inForce(first.accountId())).hasSize(1);
     List<Map<String, Object>> events = content(api.call("manager", HttpMethod.GET, "/api/operator/accounts/"

@@ -73,7 +73,8 @@ public class PromiseExpirySweep {
 
   /**
    * What one sweep did: promises closed (their money) in how many chunks, chunks that failed (of either step),
-   * promises left to their timer (of either step), instances told "Promise expired", and how long it took.
+   * promises left to their timer (of either step), closed promises whose instance was told "Promise expired" (or had
+   * none left waiting: ended meanwhile by its own timer), and how long it took.
    */
   public record Swept(int closed, int chunks, int failedChunks, int leftToTheirTimer, int told, Duration took) {
     static final Swept NOTHING = new Swept(0, 0, 0, 0, 0, Duration.ZERO);
