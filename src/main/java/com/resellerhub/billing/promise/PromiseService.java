@@ -88,13 +88,15 @@ public class PromiseService implements PromiseLifecycle {
   private final PromiseReceiptRepository receipts;
   private final OrderService orders;
   private final PaymentCompletion completion;
+  private final PromiseRows rows;
   private final Clock clock;
 
   public PromiseService(PromisedPaymentRepository promises, OfferService offers, AccountService accounts,
       AccountEventLog eventLog, BalanceService balances, PlanService plans, SubscriptionService subscriptions,
       ResellerService resellers, PromiseProcesses processes, AccountBlocks blocks, PromiseReceiptRepository receipts,
-      OrderService orders, PaymentCompletion completion, Clock clock) {
+      OrderService orders, PaymentCompletion completion, PromiseRows rows, Clock clock) {
     this.orders = orders;
+    this.rows = rows;
     this.completion = completion;
     this.blocks = blocks;
     this.receipts = receipts;
@@ -401,10 +403,10 @@ public class PromiseService implements PromiseLifecycle {
   /**
    * The expiry sweep's close of many promises in the caller's transaction (PROM-4, PROM-5), with the same outcome
    * as {@link #close} for each: the promises are locked in id order; those still ACTIVE whose days are over (by now)
-   * end EXPIRED, marked for their instances to be told ({@link #takeInstancesToTell}); their commission entries and
-   * the withdrawal of their credit are recorded in one batch under the same keys as {@link #close}'s, their account
-   * events in another, and the accounts whose balance is below zero after their promise's entries are blocked, all
-   * in one {@link AccountBlocks#blockAll}. A promise repaid, expired or closed meanwhile (by a top-up, another sweep,
+   * end EXPIRED, marked for their instances to be told ({@link #takeInstancesToTell}), and are written in one batch
+   * ({@link PromiseRows}); their commission entries and the withdrawal of their credit are recorded in one batch
+   * under the same keys as {@link #close}'s, their account events in another, and the accounts whose balance is below
+   * zero after their promise's entries are blocked, all in one {@link AccountBlocks#blockAll}. A promise repaid, expired or closed meanwhile (by a top-up, another sweep,
    * its process's own step) is left out of the result: nothing is done to it twice.
    */
   @Transactional(propagation = Propagation.MANDATORY)
@@ -413,7 +415,7 @@ public class PromiseService implements PromiseLifecycle {
       return List.of();
     }
     Instant now = clock.instant();
-    List<PromisedPayment> due = promises.lockUnheldById(List.copyOf(new TreeSet<>(promiseIds))).stream()
+    List<PromisedPayment> due = rows.lockToClose(List.copyOf(new TreeSet<>(promiseIds))).stream()
         .filter(p -> p.getStatus() == PromiseStatus.ACTIVE && !p.getEndsAt().isAfter(now)).toList();
     List<BalanceService.Change> changes = new ArrayList<>();
     for (PromisedPayment p : due) {
@@ -442,6 +444,7 @@ public class PromiseService implements PromiseLifecycle {
       }
       expired.add(new Expired(p.getId(), p.getAccountId(), negative));
     }
+    rows.closed(due);
     eventLog.recordAll(events);
     TreeMap<Long, String> negative = expired.stream().filter(Expired::balanceNegative).collect(Collectors.groupingBy(
         Expired::accountId, TreeMap::new, Collectors.mapping(e -> String.valueOf(e.promiseId()), Collectors

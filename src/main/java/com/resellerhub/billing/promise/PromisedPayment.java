@@ -228,6 +228,10 @@ public class PromisedPayment {
     return endedNegative;
   }
 
+  long getVersion() {
+    return version;
+  }
+
   public boolean isInstancePending() {
     return instancePending;
   }

@@ -148,9 +148,9 @@ public final class PromiseSeed {
   }
 
   /**
-   * PROM-4, PROM-5, exactly once: every promise EXPIRED with its commission (one entry per day held), one withdrawal
-   * each, credit limits back at zero, balances equal to their opening balance plus their entries, exactly the negative
-   * accounts blocked, once, and no ledger key twice. With {@code instances}, also: none left running, no incident,
+   * PROM-4, PROM-5, exactly once: every promise EXPIRED at its end with its commission (one entry per day held), one
+   * withdrawal each, credit limits back at zero, balances equal to their opening balance plus their entries, exactly
+   * the negative accounts blocked, once, and no ledger key twice. With {@code instances}, also: none left running, no incident,
    * every instance COMPLETED.
    */
   public static void check(JdbcTemplate jdbc, Seeded set, boolean instances) {
@@ -164,6 +164,9 @@ public final class PromiseSeed {
         + " 'EXPIRED' and commission = ?", Integer.class, p)).as("promises expired with %s commission: %s", commission,
         jdbc.queryForList("select status, commission, count(*) n from promised_payment where id between ? and ?"
             + " group by status, commission", set.firstPromise(), set.lastPromise())).isEqualTo(n);
+    assertThat(jdbc.queryForObject("select count(*) from promised_payment where id between ? and ? and ended_at ="
+        + " ends_at", Integer.class, set.firstPromise(), set.lastPromise())).as("promises ended at their end")
+        .isEqualTo(n);
     assertThat(jdbc.queryForObject("select count(*) from ledger_entry where account_id between ? and ? and type ="
         + " 'COMMISSION'", Integer.class, a)).as("commission entries").isEqualTo(charges.size() * n);
     assertThat(jdbc.queryForObject("select count(*) from ledger_entry where account_id between ? and ? and"
