@@ -49,7 +49,7 @@ class PromiseRows {
     if (closed.isEmpty()) {
       return;
     }
-    int[][] counts = jdbc.batchUpdate("UPDATE promised_payment SET status = ?, ended_at = ?, commission = ?,"
+    int written = Jdbc.total(jdbc.batchUpdate("UPDATE promised_payment SET status = ?, ended_at = ?, commission = ?,"
         + " ended_negative = ?, instance_pending = ?, version = version + 1 WHERE id = ? AND version = ?", closed,
         closed.size(), (ps, p) -> {
           ps.setString(1, p.getStatus().name());
@@ -59,16 +59,10 @@ class PromiseRows {
           ps.setBoolean(5, p.isInstancePending());
           ps.setLong(6, p.getId());
           ps.setLong(7, p.getVersion());
-        });
-    int i = 0;
-    for (int[] batch : counts) {
-      for (int count : batch) {
-        if (count == 0) { // a rewritten batch may answer Statement.SUCCESS_NO_INFO (-2): written
-          throw new OptimisticLockingFailureException("Promised payment " + closed.get(i).getId()
-              + " was changed by another transaction");
-        }
-        i++;
-      }
+        }));
+    if (written != closed.size()) {
+      throw new OptimisticLockingFailureException((closed.size() - written) + " of " + closed.size()
+          + " promised payments closed by the sweep were changed by another transaction");
     }
   }
 }

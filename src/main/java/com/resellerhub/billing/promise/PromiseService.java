@@ -406,8 +406,9 @@ public class PromiseService implements PromiseLifecycle {
    * end EXPIRED, marked for their instances to be told ({@link #takeInstancesToTell}), and are written in one batch
    * ({@link PromiseRows}); their commission entries and the withdrawal of their credit are recorded in one batch
    * under the same keys as {@link #close}'s, their account events in another, and the accounts whose balance is below
-   * zero after their promise's entries are blocked, all in one {@link AccountBlocks#blockAll}. A promise repaid, expired or closed meanwhile (by a top-up, another sweep,
-   * its process's own step) is left out of the result: nothing is done to it twice.
+   * zero after their promise's entries are blocked, all in one {@link AccountBlocks#blockAll}. A promise repaid,
+   * expired or closed meanwhile (by a top-up, another sweep, its process's own step) is left out of the result:
+   * nothing is done to it twice.
    */
   @Transactional(propagation = Propagation.MANDATORY)
   public List<Expired> expireAll(List<Long> promiseIds) {

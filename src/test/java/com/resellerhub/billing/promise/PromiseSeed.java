@@ -150,8 +150,8 @@ public final class PromiseSeed {
   /**
    * PROM-4, PROM-5, exactly once: every promise EXPIRED at its end with its commission (one entry per day held), one
    * withdrawal each, credit limits back at zero, balances equal to their opening balance plus their entries, exactly
-   * the negative accounts blocked, once, and no ledger key twice. With {@code instances}, also: none left running, no incident,
-   * every instance COMPLETED.
+   * the negative accounts blocked, once, and no ledger key twice. With {@code instances}, also: none left running, no
+   * incident, every instance COMPLETED.
    */
   public static void check(JdbcTemplate jdbc, Seeded set, boolean instances) {
     int n = set.size();
